@@ -1,0 +1,178 @@
+package io.fidelis.demo;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import io.fidelis.earning.EventRequest;
+import io.fidelis.earning.Events;
+import io.fidelis.member.Enrolment;
+import io.fidelis.member.Member;
+import io.fidelis.member.Members;
+import io.fidelis.program.ExpiryPolicy;
+import io.fidelis.program.Program;
+import io.fidelis.program.ProgramDefinition;
+import io.fidelis.program.Programs;
+import io.fidelis.shared.TenantId;
+import io.fidelis.tenant.ApiKeys;
+import io.fidelis.tenant.IssuedApiKey;
+import io.fidelis.tenant.Scope;
+import io.fidelis.tenant.Tenant;
+import io.fidelis.tenant.Tenants;
+
+/**
+ * On a first start with no configuration, a demo tenant to try everything on: a coffee-shop chain with a points
+ * program, 300 members and six months of purchases and returns, all written through the same services as the API.
+ * Its API key is printed once, when it is created.
+ */
+@Component
+class DemoData implements ApplicationRunner {
+
+	static final String SLUG = "demo";
+	private static final Logger log = LoggerFactory.getLogger(DemoData.class);
+	private static final int MEMBERS = 300;
+	private static final int ANONYMOUS_SALES = 400;
+	private static final int HISTORY_DAYS = 180;
+	private static final String[] FIRST_NAMES = { "Camille", "Léa", "Manon", "Chloé", "Inès", "Jade", "Louise",
+			"Emma", "Hugo", "Lucas", "Louis", "Gabriel", "Arthur", "Jules", "Nathan", "Paul", "Olivia", "Noah",
+			"Sofia", "Liam" };
+	private static final String[] LAST_NAMES = { "Martin", "Bernard", "Dubois", "Thomas", "Robert", "Richard",
+			"Petit", "Durand", "Leroy", "Moreau", "Simon", "Laurent", "Lefebvre", "Michel", "Garcia", "Smith" };
+	private static final String[][] CATALOGUE = { { "ESP-01", "coffee", "2.20" }, { "CAP-01", "coffee", "3.80" },
+			{ "LAT-01", "coffee", "4.20" }, { "CRO-01", "bakery", "1.40" }, { "PAC-01", "bakery", "1.60" },
+			{ "SAN-01", "lunch", "7.90" }, { "SAL-01", "lunch", "9.50" }, { "BEA-01", "beans", "14.00" },
+			{ "MUG-01", "merchandise", "12.00" } };
+	private static final String[] STORES = { "paris-bastille", "paris-opera", "lyon-part-dieu", "web" };
+
+	private final Tenants tenants;
+	private final ApiKeys apiKeys;
+	private final Programs programs;
+	private final Members members;
+	private final Events events;
+	private final TransactionTemplate transactions;
+	private final Clock clock;
+	private final boolean enabled;
+	private final boolean bootstrapConfigured;
+
+	DemoData(Tenants tenants, ApiKeys apiKeys, Programs programs, Members members, Events events,
+			TransactionTemplate transactions, Clock clock, @Value("${fidelis.demo.enabled:true}") boolean enabled,
+			@Value("${fidelis.bootstrap.tenant:}") String bootstrapTenant) {
+		this.tenants = tenants;
+		this.apiKeys = apiKeys;
+		this.programs = programs;
+		this.members = members;
+		this.events = events;
+		this.transactions = transactions;
+		this.clock = clock;
+		this.enabled = enabled;
+		this.bootstrapConfigured = !bootstrapTenant.isBlank();
+	}
+
+	@Override
+	public void run(ApplicationArguments args) {
+		if (!enabled || bootstrapConfigured) {
+			return;
+		}
+		if (tenants.findBySlug(SLUG).isPresent()) {
+			log.info("Demo tenant '{}' is ready; its API key was printed when it was created "
+					+ "(delete the data directory to start afresh)", SLUG);
+			return;
+		}
+		long started = System.nanoTime();
+		IssuedApiKey key = transactions.execute(tx -> seed());
+		log.info("Demo tenant '{}' created in {} ms", SLUG, Duration.ofNanos(System.nanoTime() - started).toMillis());
+		System.out.println("""
+
+				  Fidelis demo tenant '%s' is ready. Its API key, shown this once:
+
+				      %s
+
+				  Try:  curl -H 'Authorization: Bearer %s' http://localhost:8080/api/v1/programs
+				""".formatted(SLUG, key.key(), key.key()));
+	}
+
+	private IssuedApiKey seed() {
+		Random random = new Random(42);
+		Tenant tenant = tenants.create(SLUG, "Café Fidelis", Currency.getInstance("EUR"), "FR");
+		TenantId id = tenant.id();
+		Program points = programs.get(id, Programs.DEFAULT_CODE);
+		programs.update(id, points.code(), new ProgramDefinition(points.code(), "Café Fidelis Points",
+				points.kind(), points.currency(), new BigDecimal("0.01"), BigDecimal.ONE,
+				new ExpiryPolicy(ExpiryPolicy.Rule.MONTHS_AFTER_EARNING, 12), 14, false, ZoneId.of("Europe/Paris")));
+		IssuedApiKey key = apiKeys.issue(id, "demo", Scope.all(), null);
+
+		Instant now = clock.instant();
+		List<Member> enrolled = new ArrayList<>();
+		for (int i = 0; i < MEMBERS; i++) {
+			String first = FIRST_NAMES[random.nextInt(FIRST_NAMES.length)];
+			String last = LAST_NAMES[random.nextInt(LAST_NAMES.length)];
+			LocalDate birthDate = random.nextInt(3) == 0 ? null
+					: LocalDate.of(1950 + random.nextInt(55), 1 + random.nextInt(12), 1 + random.nextInt(28));
+			enrolled.add(members.enrol(id, new Enrolment("crm-" + (10_000 + i),
+					first.toLowerCase(Locale.ROOT) + "." + last.toLowerCase(Locale.ROOT) + "." + i + "@example.com",
+					"+3361234" + String.format("%04d", i), first, last, birthDate, random.nextInt(4) == 0 ? "en" : "fr",
+					random.nextBoolean())));
+		}
+		int sale = 0;
+		for (Member member : enrolled) {
+			int purchases = random.nextInt(13);
+			for (int p = 0; p < purchases; p++) {
+				String transactionId = "demo-sale-" + (++sale);
+				BigDecimal total = purchase(id, transactionId,
+						new EventRequest.Member(member.id().value(), null, null, null, null), randomTime(random, now),
+						random);
+				if (random.nextInt(20) == 0) {
+					BigDecimal refund = total.min(new BigDecimal("2.20"));
+					events.submit(id, null, new EventRequest.Return("demo-return-" + sale, transactionId, null,
+							now.atOffset(ZoneOffset.UTC), refund, "EUR", STORES[0]));
+				}
+			}
+		}
+		for (int i = 0; i < ANONYMOUS_SALES; i++) {
+			purchase(id, "demo-sale-" + (++sale), null, randomTime(random, now), random);
+		}
+		log.info("Seeded {} members and {} sales", MEMBERS, sale);
+		return key;
+	}
+
+	/** Sends a purchase of a random basket and returns its total. */
+	private BigDecimal purchase(TenantId tenant, String transactionId, EventRequest.Member member, Instant at,
+			Random random) {
+		List<EventRequest.Item> items = new ArrayList<>();
+		BigDecimal total = BigDecimal.ZERO;
+		for (int line = 0, lines = 1 + random.nextInt(4); line < lines; line++) {
+			String[] product = CATALOGUE[random.nextInt(CATALOGUE.length)];
+			BigDecimal quantity = BigDecimal.valueOf(1 + random.nextInt(3));
+			BigDecimal price = new BigDecimal(product[2]);
+			items.add(new EventRequest.Item(product[0], product[1], quantity, price));
+			total = total.add(price.multiply(quantity));
+		}
+		String store = STORES[random.nextInt(STORES.length)];
+		events.submit(tenant, store, new EventRequest.Purchase(transactionId, member, at.atOffset(ZoneOffset.UTC),
+				total.setScale(2, RoundingMode.UNNECESSARY), "EUR", items, store, store.equals("web") ? "web" : "store",
+				null));
+		return total;
+	}
+
+	private static Instant randomTime(Random random, Instant now) {
+		return now.minus(Duration.ofMinutes(random.nextInt(HISTORY_DAYS * 24 * 60)));
+	}
+}

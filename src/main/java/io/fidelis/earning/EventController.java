@@ -1,0 +1,48 @@
+package io.fidelis.earning;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.fidelis.shared.BusinessException;
+import io.fidelis.shared.ErrorCode;
+import io.fidelis.shared.TenantId;
+import io.fidelis.tenant.Caller;
+import io.fidelis.tenant.Scope;
+import jakarta.validation.Valid;
+
+/** Where tills and shops send what happened: purchases and returns. */
+@RestController
+@RequestMapping("/api/v1/events")
+class EventController {
+
+	private final Events events;
+
+	EventController(Events events) {
+		this.events = events;
+	}
+
+	/**
+	 * Applies an event once. Its {@code transactionId} is its idempotency key: a replay answers what the first call
+	 * answered, with {@code Idempotent-Replayed: true}; the same id with a different event is 409.
+	 */
+	@PostMapping
+	ResponseEntity<EventResult> post(Caller caller, @Valid @RequestBody EventRequest event) {
+		TenantId tenant = caller.require(Scope.EVENTS_WRITE);
+		return events.submit(tenant, store(caller, event.storeId()), event).toResponseEntity();
+	}
+
+	/** A key bound to a store speaks for that store only. */
+	private static String store(Caller caller, String storeId) {
+		if (caller.storeId() == null || caller.storeId().equals(storeId)) {
+			return storeId;
+		}
+		if (storeId == null) {
+			return caller.storeId();
+		}
+		throw new BusinessException(ErrorCode.INSUFFICIENT_SCOPE,
+				"This API key belongs to store '" + caller.storeId() + "', not '" + storeId + "'");
+	}
+}

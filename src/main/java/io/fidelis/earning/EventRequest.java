@@ -1,0 +1,76 @@
+package io.fidelis.earning;
+
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+
+import io.fidelis.member.MemberReference;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+/**
+ * An event sent by a till or a shop. Its {@code transactionId} is the idempotency key: sending it again returns the
+ * first answer and changes nothing.
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+@JsonSubTypes({ @JsonSubTypes.Type(value = EventRequest.Purchase.class, name = "purchase"),
+		@JsonSubTypes.Type(value = EventRequest.Return.class, name = "return") })
+public sealed interface EventRequest {
+
+	String transactionId();
+
+	OffsetDateTime occurredAt();
+
+	String storeId();
+
+	/** Names the member: exactly one of the fields. */
+	record Member(UUID id, @Size(max = 13) String cardNumber, @Size(max = 254) String email,
+			@Size(max = 32) String phone, @Size(max = 64) String externalId) {
+
+		MemberReference toReference() {
+			return new MemberReference(id, cardNumber, email, phone, externalId);
+		}
+
+		boolean namesExactlyOne() {
+			return java.util.stream.Stream.of(id, cardNumber, email, phone, externalId)
+				.filter(java.util.Objects::nonNull)
+				.count() == 1;
+		}
+	}
+
+	record Item(@NotBlank @Size(max = 64) String sku, @Size(max = 64) String category,
+			@NotNull @DecimalMin(value = "0", inclusive = false) @DecimalMax("100000")
+			@Digits(integer = 6, fraction = 3) BigDecimal quantity,
+			@NotNull BigDecimal unitPrice) {
+	}
+
+	/**
+	 * A sale. Without {@code member} it is anonymous: stored (the non-member side of the KPIs), earning nothing.
+	 *
+	 * @param program the one program to earn in; by default every program in the purchase's currency
+	 */
+	record Purchase(@NotBlank @Size(max = 200) String transactionId, @Valid Member member,
+			@NotNull OffsetDateTime occurredAt, @NotNull BigDecimal amount, @NotNull String currency,
+			@Valid @Size(max = 500) List<Item> items, @Size(max = 64) String storeId, @Size(max = 32) String channel,
+			@Size(max = 32) String program) implements EventRequest {
+	}
+
+	/**
+	 * A refund of (part of) an earlier purchase: takes back the same share of what it earned. {@code member}, if
+	 * given, must be the purchase's.
+	 */
+	record Return(@NotBlank @Size(max = 200) String transactionId,
+			@NotBlank @Size(max = 200) String originalTransactionId, @Valid Member member,
+			@NotNull OffsetDateTime occurredAt, @NotNull BigDecimal amount, @NotNull String currency,
+			@Size(max = 64) String storeId) implements EventRequest {
+	}
+}

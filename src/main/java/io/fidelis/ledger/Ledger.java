@@ -1,0 +1,223 @@
+package io.fidelis.ledger;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.fidelis.program.ProgramId;
+import io.fidelis.shared.TenantId;
+
+/**
+ * The only way units move. Every operation locks the member accounts it touches, writes one transaction of postings,
+ * moves the accounts' totals and lots with it, and commits all of that together or nothing.
+ */
+@Service
+public class Ledger {
+
+	private final LedgerAccounts accounts;
+	private final LedgerTransactions transactions;
+	private final Lots lots;
+	private final JdbcClient jdbc;
+
+	Ledger(LedgerAccounts accounts, LedgerTransactions transactions, Lots lots, JdbcClient jdbc) {
+		this.accounts = accounts;
+		this.transactions = transactions;
+		this.lots = lots;
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * Gives units to a member. If the available balance is below zero (a clawback took it there), the credit pays
+	 * that debt first and only the rest becomes a lot that can be spent or expire.
+	 */
+	@Transactional
+	public Posted credit(Credit credit) {
+		AccountKind kind = credit.activatesAt() == null ? AccountKind.AVAILABLE : AccountKind.PENDING;
+		LedgerAccount destination = accounts.lock(credit.tenant(), credit.program(), credit.memberId(), kind);
+		UUID transaction = transactions.record(credit.tenant(), credit.program(), credit.memberId(), credit.kind(),
+				credit.reference(), null, credit.occurredAt(), credit.explanation(), List.of(new Posting(
+						LedgerAccounts.system(credit.program(), credit.source()), destination, credit.amount())));
+		long debt = Math.max(0, -destination.balance());
+		long kept = credit.amount() - Math.min(credit.amount(), debt);
+		if (kept > 0) {
+			lots.open(credit.tenant(), credit.program(), destination.id(), transaction, kept, credit.occurredAt(),
+					credit.expiresAt(), credit.activatesAt());
+		}
+		return new Posted(transaction, credit.amount());
+	}
+
+	/** Takes units from a member's available balance, soonest-expiring lots first; never more than the balance. */
+	@Transactional
+	public Posted debit(Debit debit) {
+		LedgerAccount source = accounts.lock(debit.tenant(), debit.program(), debit.memberId(),
+				AccountKind.AVAILABLE);
+		if (source.balance() < debit.amount()) {
+			throw new InsufficientPoints(Math.max(source.balance(), 0), debit.amount());
+		}
+		List<LotConsumption.Take> plan = LotConsumption.plan(lots.open(source.id()), debit.amount());
+		if (LotConsumption.total(plan) != debit.amount()) {
+			throw new IllegalStateException("lots of account " + source.id() + " do not cover its balance");
+		}
+		lots.take(plan);
+		UUID transaction = transactions.record(debit.tenant(), debit.program(), debit.memberId(), debit.kind(),
+				debit.reference(), null, debit.occurredAt(), debit.explanation(), List.of(
+						new Posting(source, LedgerAccounts.system(debit.program(), debit.destination()), debit.amount())));
+		return new Posted(transaction, debit.amount());
+	}
+
+	/**
+	 * Takes back units of an earn: what is still pending of it first, then from the available balance, that earn's
+	 * own lot first. Without {@code allowNegativeBalance} it takes no more than the balance holds, and the rest is
+	 * forgiven: the result says how much was taken.
+	 */
+	@Transactional
+	public Posted clawBack(Clawback clawback) {
+		LedgerTransactions.Header earn = transactions.find(clawback.tenant(), clawback.earnTransactionId())
+			.filter(header -> header.kind() == TransactionKind.EARN)
+			.orElseThrow(() -> new IllegalArgumentException("no earn " + clawback.earnTransactionId()));
+		List<LedgerAccount> locked = accounts.lock(clawback.tenant(), earn.program(), earn.memberId(),
+				AccountKind.PENDING, AccountKind.AVAILABLE);
+		LedgerAccount pending = locked.get(0);
+		LedgerAccount available = locked.get(1);
+		LedgerAccount issuance = LedgerAccounts.system(earn.program(), AccountKind.ISSUANCE);
+		List<Posting> postings = new ArrayList<>();
+
+		List<Lot> stillPending = lots.open(pending.id())
+			.stream()
+			.filter(lot -> lot.originTransactionId().equals(earn.id()))
+			.toList();
+		List<LotConsumption.Take> fromPending = LotConsumption.plan(stillPending, clawback.amount());
+		long takenFromPending = LotConsumption.total(fromPending);
+		if (takenFromPending > 0) {
+			lots.take(fromPending);
+			postings.add(new Posting(pending, issuance, takenFromPending));
+		}
+
+		long rest = clawback.amount() - takenFromPending;
+		long takenFromAvailable = clawback.allowNegativeBalance() ? rest
+				: Math.min(rest, Math.max(0, available.balance()));
+		if (takenFromAvailable > 0) {
+			// Lots hold max(balance, 0); what they cannot cover takes the balance below zero.
+			lots.take(LotConsumption.planReversal(lots.open(available.id()), earn.id(), takenFromAvailable));
+			postings.add(new Posting(available, issuance, takenFromAvailable));
+		}
+		if (postings.isEmpty()) {
+			return new Posted(null, 0);
+		}
+		long taken = takenFromPending + takenFromAvailable;
+		UUID transaction = transactions.record(clawback.tenant(), earn.program(), earn.memberId(),
+				TransactionKind.CLAWBACK, clawback.reference(), earn.id(), clawback.occurredAt(),
+				clawback.explanation().apply(taken), postings);
+		return new Posted(transaction, taken);
+	}
+
+	/**
+	 * Expires every lot of the program that is no longer valid at {@code cutoff}: what is left of it goes to
+	 * breakage, in one transaction per member. Running it again finds nothing more to do.
+	 */
+	@Transactional
+	public RunSummary expire(TenantId tenant, ProgramId program, Instant cutoff, String reference,
+			Explanation explanation) {
+		LedgerAccount breakage = LedgerAccounts.system(program, AccountKind.BREAKAGE);
+		int members = 0;
+		int lotCount = 0;
+		long units = 0;
+		Map<UUID, List<Lot>> byMember = byMember(lots.expiring(tenant, program, cutoff));
+		for (UUID member : byMember.keySet()) {
+			List<Posting> postings = new ArrayList<>();
+			for (LedgerAccount account : accounts.lock(tenant, program, member, AccountKind.AVAILABLE,
+					AccountKind.PENDING)) {
+				// Re-read under the lock: a debit may have consumed some of these lots meanwhile.
+				List<Lot> due = lots.open(account.id())
+					.stream()
+					.filter(lot -> lot.expiresAt() != null && !lot.expiresAt().isAfter(cutoff))
+					.toList();
+				long expired = due.stream().mapToLong(Lot::remaining).sum();
+				if (expired > 0) {
+					due.forEach(lot -> lots.take(lot.id(), lot.remaining()));
+					postings.add(new Posting(account, breakage, expired));
+					lotCount += due.size();
+					units += expired;
+				}
+			}
+			if (!postings.isEmpty()) {
+				transactions.record(tenant, program, member, TransactionKind.EXPIRY, reference, null, cutoff,
+						explanation, postings);
+				members++;
+			}
+		}
+		return new RunSummary(members, lotCount, units);
+	}
+
+	/**
+	 * Makes pending lots available once their pending period is over at {@code now}, in one transaction per member.
+	 * Each becomes a lot of the available account with the same expiry and origin.
+	 */
+	@Transactional
+	public RunSummary activate(TenantId tenant, ProgramId program, Instant now, String reference,
+			Explanation explanation) {
+		int members = 0;
+		int lotCount = 0;
+		long units = 0;
+		Map<UUID, List<Lot>> byMember = byMember(lots.activating(tenant, program, now));
+		for (UUID member : byMember.keySet()) {
+			List<LedgerAccount> locked = accounts.lock(tenant, program, member, AccountKind.PENDING,
+					AccountKind.AVAILABLE);
+			LedgerAccount pending = locked.get(0);
+			LedgerAccount available = locked.get(1);
+			List<Lot> due = lots.open(pending.id())
+				.stream()
+				.filter(lot -> lot.activatesAt() != null && !lot.activatesAt().isAfter(now))
+				.toList();
+			long activated = due.stream().mapToLong(Lot::remaining).sum();
+			if (activated == 0) {
+				continue;
+			}
+			due.forEach(lot -> lots.take(lot.id(), lot.remaining()));
+			transactions.record(tenant, program, member, TransactionKind.ACTIVATION, reference, null, now,
+					explanation, List.of(new Posting(pending, available, activated)));
+			long debt = Math.max(0, -available.balance());
+			for (Lot lot : due) {
+				long repaid = Math.min(debt, lot.remaining());
+				debt -= repaid;
+				if (lot.remaining() > repaid) {
+					lots.open(tenant, program, available.id(), lot.originTransactionId(), lot.remaining() - repaid,
+							lot.earnedAt(), lot.expiresAt(), null);
+				}
+			}
+			members++;
+			lotCount += due.size();
+			units += activated;
+		}
+		return new RunSummary(members, lotCount, units);
+	}
+
+	/** The earn transactions recorded for an outside reference (a purchase's transaction id), per program. */
+	public List<EarnTransaction> earnsFor(TenantId tenant, String reference) {
+		return jdbc.sql("""
+				SELECT t.id, t.program_id, t.member_id, SUM(p.amount) AS amount
+				FROM ledger_transaction t JOIN ledger_posting p ON p.transaction_id = t.id
+				WHERE t.tenant_id = :tenant AND t.reference = :reference AND t.kind = 'EARN'
+				GROUP BY t.id, t.program_id, t.member_id""")
+			.param("tenant", tenant.value())
+			.param("reference", reference)
+			.query((rs, n) -> new EarnTransaction(rs.getObject("id", UUID.class),
+					new ProgramId(rs.getObject("program_id", UUID.class)), rs.getObject("member_id", UUID.class),
+					rs.getLong("amount")))
+			.list();
+	}
+
+	/** Members in a stable order, the order in which every multi-member operation locks them. */
+	private static Map<UUID, List<Lot>> byMember(List<Lot> due) {
+		Map<UUID, List<Lot>> byMember = new TreeMap<>();
+		due.forEach(lot -> byMember.computeIfAbsent(lot.memberId(), member -> new ArrayList<>()).add(lot));
+		return byMember;
+	}
+}

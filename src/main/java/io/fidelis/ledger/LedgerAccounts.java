@@ -1,0 +1,108 @@
+package io.fidelis.ledger;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import io.fidelis.program.ProgramCreated;
+import io.fidelis.program.ProgramId;
+import io.fidelis.shared.TenantId;
+import io.fidelis.shared.Timestamps;
+
+/**
+ * The accounts of each program. Ids are name-based UUIDs of (program, member, kind): anyone can compute an account's
+ * id, and creating it twice is harmless. System accounts are created with their program; a member's accounts on
+ * their first movement.
+ */
+@Repository
+class LedgerAccounts {
+
+	private final JdbcClient jdbc;
+	private final Clock clock;
+
+	LedgerAccounts(JdbcClient jdbc, Clock clock) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	static UUID id(ProgramId program, UUID memberId, AccountKind kind) {
+		String name = "fidelis:account:" + program + ":" + (memberId == null ? "system" : memberId) + ":" + kind;
+		return UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8));
+	}
+
+	static LedgerAccount system(ProgramId program, AccountKind kind) {
+		if (kind.isMemberAccount()) {
+			throw new IllegalArgumentException(kind + " is a member account");
+		}
+		return new LedgerAccount(id(program, null, kind), kind, null, 0, 0);
+	}
+
+	@EventListener
+	void on(ProgramCreated created) {
+		for (AccountKind kind : AccountKind.values()) {
+			if (!kind.isMemberAccount()) {
+				create(created.tenantId(), created.programId(), null, kind);
+			}
+		}
+	}
+
+	/**
+	 * Locks a member's accounts of one program, creating those that do not exist yet, and returns them in the order
+	 * of the kinds asked for. Rows are locked in the order of their ids: with every transaction locking one member's
+	 * rows in id order, no two can wait for each other.
+	 */
+	List<LedgerAccount> lock(TenantId tenant, ProgramId program, UUID memberId, AccountKind... kinds) {
+		List<UUID> ids = new ArrayList<>();
+		for (AccountKind kind : kinds) {
+			ids.add(id(program, memberId, kind));
+		}
+		List<LedgerAccount> locked = select(ids);
+		if (locked.size() < ids.size()) {
+			for (AccountKind kind : kinds) {
+				create(tenant, program, memberId, kind);
+			}
+			locked = select(ids);
+		}
+		List<LedgerAccount> byKind = new ArrayList<>();
+		for (UUID id : ids) {
+			byKind.add(locked.stream().filter(account -> account.id().equals(id)).findFirst().orElseThrow());
+		}
+		return byKind;
+	}
+
+	LedgerAccount lock(TenantId tenant, ProgramId program, UUID memberId, AccountKind kind) {
+		return lock(tenant, program, memberId, new AccountKind[] { kind }).get(0);
+	}
+
+	private List<LedgerAccount> select(List<UUID> ids) {
+		return jdbc.sql("""
+				SELECT id, kind, member_id, credits_posted, debits_posted FROM ledger_account
+				WHERE id IN (:ids) ORDER BY id FOR UPDATE""")
+			.param("ids", ids.stream().sorted(Comparator.naturalOrder()).toList())
+			.query((rs, n) -> new LedgerAccount(rs.getObject("id", UUID.class),
+					AccountKind.valueOf(rs.getString("kind")), rs.getObject("member_id", UUID.class),
+					rs.getLong("credits_posted"), rs.getLong("debits_posted")))
+			.list();
+	}
+
+	private void create(TenantId tenant, ProgramId program, UUID memberId, AccountKind kind) {
+		jdbc.sql("""
+				INSERT INTO ledger_account (id, tenant_id, program_id, member_id, kind, created_at)
+				VALUES (:id, :tenant, :program, :member, :kind, :now)
+				ON CONFLICT DO NOTHING""")
+			.param("id", id(program, memberId, kind))
+			.param("tenant", tenant.value())
+			.param("program", program.value())
+			.param("member", memberId)
+			.param("kind", kind.name())
+			.param("now", Timestamps.sql(clock.instant()))
+			.update();
+	}
+}

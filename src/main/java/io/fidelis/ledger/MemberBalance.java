@@ -1,0 +1,17 @@
+package io.fidelis.ledger;
+
+import java.time.Instant;
+
+import io.fidelis.program.ProgramId;
+
+/**
+ * A member's balances in one program.
+ *
+ * @param expiringNext the units that expire first and when, or null if nothing available expires
+ */
+public record MemberBalance(ProgramId program, long available, long pending, Expiring expiringNext) {
+
+	/** {@code amount} units stop being valid at {@code expiresAt}. */
+	public record Expiring(long amount, Instant expiresAt) {
+	}
+}

@@ -1,0 +1,229 @@
+package io.fidelis.member;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+import io.fidelis.shared.BusinessException;
+import io.fidelis.shared.ErrorCode;
+import io.fidelis.shared.FieldError;
+import io.fidelis.shared.Ids;
+import io.fidelis.shared.Page;
+import io.fidelis.shared.PageRequest;
+import io.fidelis.shared.TenantId;
+import io.fidelis.shared.Timestamps;
+import io.fidelis.tenant.Tenants;
+
+/** The members of each tenant: enrolment, and finding a member by any of their identifiers. */
+@Service
+public class Members {
+
+	private static final String COLUMNS = """
+			id, tenant_id, card_number, external_id, email, phone, first_name, last_name, birth_date, locale,
+			marketing_consent, created_at""";
+	private static final LocalDate EARLIEST_BIRTH_DATE = LocalDate.of(1900, 1, 1);
+
+	private final JdbcClient jdbc;
+	private final Tenants tenants;
+	private final Clock clock;
+
+	Members(JdbcClient jdbc, Tenants tenants, Clock clock) {
+		this.jdbc = jdbc;
+		this.tenants = tenants;
+		this.clock = clock;
+	}
+
+	/**
+	 * Enrols a member with a new card number. Identifiers are normalised first, then checked for uniqueness: an
+	 * identifier another member already has is {@link ErrorCode#MEMBER_EXISTS}.
+	 */
+	public Member enrol(TenantId tenant, Enrolment enrolment) {
+		String country = tenants.get(tenant).country();
+		List<FieldError> errors = new ArrayList<>();
+		String email = enrolment.email() == null ? null : ContactDetails.email(enrolment.email()).orElseGet(() -> {
+			errors.add(new FieldError("email", "is not an e-mail address"));
+			return null;
+		});
+		String phone = enrolment.phone() == null ? null
+				: ContactDetails.phone(enrolment.phone(), country).orElseGet(() -> {
+					errors.add(new FieldError("phone", "is not a valid phone number (use +country code for numbers "
+							+ "outside " + country + ")"));
+					return null;
+				});
+		LocalDate today = LocalDate.now(clock);
+		if (enrolment.birthDate() != null
+				&& (enrolment.birthDate().isAfter(today) || enrolment.birthDate().isBefore(EARLIEST_BIRTH_DATE))) {
+			errors.add(new FieldError("birthDate", "must be between " + EARLIEST_BIRTH_DATE + " and today"));
+		}
+		if (!errors.isEmpty()) {
+			throw new BusinessException(ErrorCode.INVALID_REQUEST, describe(errors), errors);
+		}
+		requireUnused(tenant, "external_id", "externalId", enrolment.externalId());
+		requireUnused(tenant, "email", "email", email);
+		requireUnused(tenant, "phone", "phone", phone);
+
+		Member member = new Member(new MemberId(Ids.newId(clock)), tenant, unusedCardNumber(tenant),
+				enrolment.externalId(), email, phone, enrolment.firstName(), enrolment.lastName(),
+				enrolment.birthDate(), enrolment.locale() == null ? "en" : enrolment.locale(),
+				enrolment.marketingConsent(), clock.instant());
+		jdbc.sql("INSERT INTO member (" + COLUMNS + """
+				) VALUES (:id, :tenant, :cardNumber, :externalId, :email, :phone, :firstName, :lastName, :birthDate,
+				:locale, :marketingConsent, :createdAt)""")
+			.param("id", member.id().value())
+			.param("tenant", tenant.value())
+			.param("cardNumber", member.cardNumber())
+			.param("externalId", member.externalId())
+			.param("email", member.email())
+			.param("phone", member.phone())
+			.param("firstName", member.firstName())
+			.param("lastName", member.lastName())
+			.param("birthDate", member.birthDate())
+			.param("locale", member.locale())
+			.param("marketingConsent", member.marketingConsent())
+			.param("createdAt", Timestamps.sql(member.enrolledAt()))
+			.update();
+		return member;
+	}
+
+	public Member get(TenantId tenant, MemberId id) {
+		return find(tenant, id).orElseThrow(() -> notFound("with id " + id));
+	}
+
+	public Optional<Member> find(TenantId tenant, MemberId id) {
+		return jdbc.sql("SELECT " + COLUMNS + " FROM member WHERE tenant_id = :tenant AND id = :id")
+			.param("tenant", tenant.value())
+			.param("id", id.value())
+			.query(Members::member)
+			.optional();
+	}
+
+	/**
+	 * Finds the member a person or a scanner typed: a card number, an e-mail address, a phone number in any usual
+	 * form, an external id or a member id. Should two members match different readings of the same text, the card
+	 * number wins, then the external id, the e-mail and the phone.
+	 */
+	public Optional<Member> findByIdentifier(TenantId tenant, String identifier) {
+		String typed = identifier.trim();
+		String compact = typed.replaceAll("[\\s.-]", "");
+		String cardNumber = CardNumbers.isValid(compact) ? compact : null;
+		String email = typed.contains("@") ? ContactDetails.email(typed).orElse(null) : null;
+		String phone = email == null ? ContactDetails.phone(typed, tenants.get(tenant).country()).orElse(null) : null;
+		UUID id = uuid(typed);
+		List<Member> candidates = jdbc.sql("SELECT " + COLUMNS + """
+				 FROM member WHERE tenant_id = :tenant
+				AND (card_number = :cardNumber OR external_id = :externalId OR email = :email OR phone = :phone
+				     OR id = :id)""")
+			.param("tenant", tenant.value())
+			.param("cardNumber", cardNumber)
+			.param("externalId", typed)
+			.param("email", email)
+			.param("phone", phone)
+			.param("id", id)
+			.query(Members::member)
+			.list();
+		return candidates.stream()
+			.min(Comparator.comparingInt(member -> Stream.of(member.id().value().equals(id),
+					member.cardNumber().equals(cardNumber), typed.equals(member.externalId()),
+					member.email() != null && member.email().equals(email),
+					member.phone() != null && member.phone().equals(phone))
+				.toList()
+				.indexOf(true)));
+	}
+
+	/** The member an event names, or {@link ErrorCode#MEMBER_NOT_FOUND}. */
+	public Member resolve(TenantId tenant, MemberReference reference) {
+		if (reference.id() != null) {
+			return get(tenant, new MemberId(reference.id()));
+		}
+		if (reference.cardNumber() != null) {
+			return findBy(tenant, "card_number", reference.cardNumber())
+				.orElseThrow(() -> notFound("with card number " + reference.cardNumber()));
+		}
+		if (reference.email() != null) {
+			return ContactDetails.email(reference.email())
+				.flatMap(email -> findBy(tenant, "email", email))
+				.orElseThrow(() -> notFound("with e-mail " + reference.email()));
+		}
+		if (reference.phone() != null) {
+			return ContactDetails.phone(reference.phone(), tenants.get(tenant).country())
+				.flatMap(phone -> findBy(tenant, "phone", phone))
+				.orElseThrow(() -> notFound("with phone " + reference.phone()));
+		}
+		return findBy(tenant, "external_id", reference.externalId())
+			.orElseThrow(() -> notFound("with external id " + reference.externalId()));
+	}
+
+	/** All members, newest first. */
+	public Page<Member> list(TenantId tenant, PageRequest page) {
+		List<Member> rows = jdbc.sql("SELECT " + COLUMNS + " FROM member WHERE tenant_id = :tenant"
+				+ page.condition("created_at", "id") + " ORDER BY created_at DESC, id DESC LIMIT :limit")
+			.param("tenant", tenant.value())
+			.param("before", Timestamps.sql(page.before()))
+			.param("beforeId", page.beforeId())
+			.param("limit", page.fetchSize())
+			.query(Members::member)
+			.list();
+		return page.page(rows, Member::enrolledAt, member -> member.id().value());
+	}
+
+	private Optional<Member> findBy(TenantId tenant, String column, String value) {
+		return jdbc.sql("SELECT " + COLUMNS + " FROM member WHERE tenant_id = :tenant AND " + column + " = :value")
+			.param("tenant", tenant.value())
+			.param("value", value)
+			.query(Members::member)
+			.optional();
+	}
+
+	private void requireUnused(TenantId tenant, String column, String field, String value) {
+		if (value != null && findBy(tenant, column, value).isPresent()) {
+			throw new BusinessException(ErrorCode.MEMBER_EXISTS, "Another member already has this " + field,
+					List.of(new FieldError(field, "is already used by another member")));
+		}
+	}
+
+	/** 10^10 numbers per tenant: a collision is rare, and simply drawn again. */
+	private String unusedCardNumber(TenantId tenant) {
+		String cardNumber = CardNumbers.next();
+		while (findBy(tenant, "card_number", cardNumber).isPresent()) {
+			cardNumber = CardNumbers.next();
+		}
+		return cardNumber;
+	}
+
+	private static BusinessException notFound(String which) {
+		return new BusinessException(ErrorCode.MEMBER_NOT_FOUND, "No member " + which);
+	}
+
+	private static String describe(List<FieldError> errors) {
+		return String.join("; ", errors.stream().map(error -> error.field() + ": " + error.message()).toList());
+	}
+
+	private static UUID uuid(String text) {
+		try {
+			return text.length() == 36 ? UUID.fromString(text) : null;
+		}
+		catch (IllegalArgumentException notAUuid) {
+			return null;
+		}
+	}
+
+	private static Member member(ResultSet rs, int row) throws SQLException {
+		return new Member(new MemberId(rs.getObject("id", UUID.class)),
+				new TenantId(rs.getObject("tenant_id", UUID.class)), rs.getString("card_number"),
+				rs.getString("external_id"), rs.getString("email"), rs.getString("phone"),
+				rs.getString("first_name"), rs.getString("last_name"), rs.getObject("birth_date", LocalDate.class),
+				rs.getString("locale"), rs.getBoolean("marketing_consent"),
+				Timestamps.instant(rs.getObject("created_at", OffsetDateTime.class)));
+	}
+}

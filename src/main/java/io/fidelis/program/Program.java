@@ -1,0 +1,40 @@
+package io.fidelis.program;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Currency;
+import java.util.Optional;
+
+import io.fidelis.shared.TenantId;
+
+/**
+ * A loyalty program: what its unit is, what one unit is worth, how fast purchases earn it, and when earned units
+ * become available and expire.
+ *
+ * @param unitValue the money value of one unit in {@code currency}, for liability (0.01: a point is worth a cent)
+ * @param earnRate units earned per one unit of {@code currency} spent
+ * @param pendingDays days earned units stay pending (a return window) before they can be spent; 0 for at once
+ * @param allowNegativeBalance whether a return's clawback may take the available balance below zero
+ * @param timeZone the zone whose calendar days expiry follows
+ */
+public record Program(ProgramId id, TenantId tenantId, String code, String name, ProgramKind kind, Currency currency,
+		BigDecimal unitValue, BigDecimal earnRate, ExpiryPolicy expiry, int pendingDays, boolean allowNegativeBalance,
+		ZoneId timeZone, Instant createdAt, Instant updatedAt) {
+
+	public ProgramDefinition definition() {
+		return new ProgramDefinition(code, name, kind, currency, unitValue, earnRate, expiry, pendingDays,
+				allowNegativeBalance, timeZone);
+	}
+
+	/** When units earned at {@code earnedAt} expire; empty if they never do. */
+	public Optional<Instant> expiresAt(Instant earnedAt) {
+		return expiry.expiresAt(earnedAt, timeZone);
+	}
+
+	/** When units earned at {@code earnedAt} become available; empty if they are available at once. */
+	public Optional<Instant> activatesAt(Instant earnedAt) {
+		return pendingDays == 0 ? Optional.empty() : Optional.of(earnedAt.plus(Duration.ofDays(pendingDays)));
+	}
+}

@@ -1,0 +1,269 @@
+package io.fidelis.shared;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.QueryTimeoutException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.validation.method.ParameterValidationResult;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingRequestHeaderException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+import jakarta.servlet.http.HttpServletRequest;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.InputCoercionException;
+import tools.jackson.core.exc.StreamConstraintsException;
+import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.databind.exc.InvalidFormatException;
+import tools.jackson.databind.exc.InvalidNullException;
+import tools.jackson.databind.exc.InvalidTypeIdException;
+import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.PropertyBindingException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
+import tools.jackson.databind.exc.ValueInstantiationException;
+
+/**
+ * The one place where failures become HTTP answers: a {@link BusinessException} by its {@link ErrorCode}, malformed
+ * input as a 400 that names the field, a database outage as a 503. Anything else is a bug: logged, answered 500.
+ */
+@RestControllerAdvice
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class ProblemResponses {
+
+	private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);
+
+	@ExceptionHandler(BusinessException.class)
+	ResponseEntity<Problem> business(BusinessException failure, HttpServletRequest request) {
+		return problem(failure.code(), failure.getMessage(), failure.errors(), request);
+	}
+
+	@ExceptionHandler(HttpMessageNotReadableException.class)
+	ResponseEntity<Problem> unreadable(HttpMessageNotReadableException failure, HttpServletRequest request) {
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (cause instanceof RequestSizeLimit.RequestTooLarge tooLarge) {
+				return problem(ErrorCode.PAYLOAD_TOO_LARGE, tooLarge.getMessage(), List.of(), request);
+			}
+		}
+		Throwable cause = failure.getCause();
+		if (cause instanceof ValueInstantiationException instantiation
+				&& instantiation.getCause() instanceof BusinessException business) {
+			return business(business, request);
+		}
+		if (cause instanceof JacksonException jackson) {
+			return jackson(jackson, request);
+		}
+		return problem(ErrorCode.MALFORMED_JSON, "A JSON request body is required", List.of(), request);
+	}
+
+	private ResponseEntity<Problem> jackson(JacksonException failure, HttpServletRequest request) {
+		String field = path(failure);
+		String message;
+		if (failure instanceof UnrecognizedPropertyException unknown) {
+			field = field.isEmpty() ? unknown.getPropertyName() : field;
+			message = "is not a known field";
+		}
+		else if (failure instanceof PropertyBindingException binding) {
+			message = "cannot be set (" + binding.getPropertyName() + ")";
+		}
+		else if (failure instanceof InvalidTypeIdException typeId) {
+			message = typeId.getTypeId() == null ? "is required"
+					: "'" + typeId.getTypeId() + "' is not a known type";
+		}
+		else if (failure instanceof InvalidNullException) {
+			message = "must not be null";
+		}
+		else if (failure instanceof InvalidFormatException format) {
+			message = "'" + format.getValue() + "' is not a valid " + describe(format.getTargetType());
+		}
+		else if (failure instanceof InputCoercionException) {
+			message = "is out of range";
+		}
+		else if (failure instanceof MismatchedInputException mismatch) {
+			message = mismatch.getTargetType() == null ? "has the wrong type"
+					: "must be " + article(describe(mismatch.getTargetType()));
+		}
+		else if (failure instanceof StreamConstraintsException) {
+			message = "exceeds the size allowed";
+		}
+		else if (failure instanceof StreamReadException read) {
+			String where = read.getLocation() == null ? ""
+					: " at line " + read.getLocation().getLineNr() + ", column " + read.getLocation().getColumnNr();
+			return problem(ErrorCode.MALFORMED_JSON, "The body is not valid JSON" + where + ": "
+					+ read.getOriginalMessage(), List.of(), request);
+		}
+		else {
+			message = "is invalid";
+		}
+		if (field.isEmpty()) {
+			field = "body";
+		}
+		return problem(ErrorCode.INVALID_REQUEST, field + ": " + message, List.of(new FieldError(field, message)),
+				request);
+	}
+
+	@ExceptionHandler(MethodArgumentNotValidException.class)
+	ResponseEntity<Problem> invalid(MethodArgumentNotValidException failure, HttpServletRequest request) {
+		List<FieldError> errors = failure.getBindingResult()
+			.getFieldErrors()
+			.stream()
+			.map(error -> new FieldError(error.getField(), error.getDefaultMessage()))
+			.sorted(java.util.Comparator.comparing(FieldError::field))
+			.toList();
+		return invalidFields(errors, request);
+	}
+
+	@ExceptionHandler(HandlerMethodValidationException.class)
+	ResponseEntity<Problem> invalidParameters(HandlerMethodValidationException failure, HttpServletRequest request) {
+		List<FieldError> errors = new ArrayList<>();
+		for (ParameterValidationResult result : failure.getParameterValidationResults()) {
+			String name = result.getMethodParameter().getParameterName();
+			result.getResolvableErrors()
+				.forEach(error -> errors.add(new FieldError(name, error.getDefaultMessage())));
+		}
+		return invalidFields(errors, request);
+	}
+
+	@ExceptionHandler(MissingServletRequestParameterException.class)
+	ResponseEntity<Problem> missingParameter(MissingServletRequestParameterException failure,
+			HttpServletRequest request) {
+		return invalidFields(List.of(new FieldError(failure.getParameterName(), "is required")), request);
+	}
+
+	@ExceptionHandler(MissingRequestHeaderException.class)
+	ResponseEntity<Problem> missingHeader(MissingRequestHeaderException failure, HttpServletRequest request) {
+		return invalidFields(List.of(new FieldError(failure.getHeaderName() + " header", "is required")), request);
+	}
+
+	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
+	ResponseEntity<Problem> typeMismatch(MethodArgumentTypeMismatchException failure, HttpServletRequest request) {
+		String message = "'" + failure.getValue() + "' is not a valid " + describe(failure.getRequiredType());
+		return invalidFields(List.of(new FieldError(failure.getName(), message)), request);
+	}
+
+	@ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+	ResponseEntity<Problem> methodNotAllowed(HttpRequestMethodNotSupportedException failure,
+			HttpServletRequest request) {
+		return problem(ErrorCode.METHOD_NOT_ALLOWED, request.getMethod() + " is not allowed here; allowed: "
+				+ String.join(", ", failure.getSupportedMethods() == null ? new String[0]
+						: failure.getSupportedMethods()), List.of(), request);
+	}
+
+	@ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+	ResponseEntity<Problem> unsupportedMediaType(HttpMediaTypeNotSupportedException failure,
+			HttpServletRequest request) {
+		return problem(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "Content-Type " + failure.getContentType()
+				+ " is not supported; send application/json", List.of(), request);
+	}
+
+	@ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
+	ResponseEntity<Problem> notAcceptable(HttpMediaTypeNotAcceptableException failure, HttpServletRequest request) {
+		return problem(ErrorCode.NOT_ACCEPTABLE, "Accept application/json", List.of(), request);
+	}
+
+	@ExceptionHandler(NoResourceFoundException.class)
+	ResponseEntity<Problem> noResource(NoResourceFoundException failure, HttpServletRequest request) {
+		return problem(ErrorCode.NOT_FOUND, "Nothing at " + request.getRequestURI(), List.of(), request);
+	}
+
+	@ExceptionHandler(DuplicateKeyException.class)
+	ResponseEntity<Problem> duplicate(DuplicateKeyException failure, HttpServletRequest request) {
+		log.info("Unique constraint refused a write to {}: {}", request.getRequestURI(), failure.getMessage());
+		return problem(ErrorCode.CONFLICT, "A concurrent request created the same data; retry", List.of(), request);
+	}
+
+	@ExceptionHandler({ CannotGetJdbcConnectionException.class, CannotCreateTransactionException.class,
+			DataAccessResourceFailureException.class, TransientDataAccessException.class,
+			QueryTimeoutException.class })
+	ResponseEntity<Problem> unavailable(Exception failure, HttpServletRequest request) {
+		log.warn("Database unavailable for {}: {}", request.getRequestURI(), failure.getMessage());
+		return ResponseEntity.status(ErrorCode.SERVICE_UNAVAILABLE.status())
+			.header("Retry-After", "1")
+			.contentType(MediaType.parseMediaType(Problem.MEDIA_TYPE))
+			.body(Problem.of(ErrorCode.SERVICE_UNAVAILABLE, "The database did not answer; nothing was written",
+					request.getRequestURI(), List.of()));
+	}
+
+	@ExceptionHandler(Exception.class)
+	ResponseEntity<Problem> bug(Exception failure, HttpServletRequest request) {
+		log.error("Unexpected failure on {} {}", request.getMethod(), request.getRequestURI(), failure);
+		return problem(ErrorCode.INTERNAL_ERROR, "This is a bug; it has been logged", List.of(), request);
+	}
+
+	private ResponseEntity<Problem> invalidFields(List<FieldError> errors, HttpServletRequest request) {
+		String detail = errors.stream()
+			.map(error -> error.field() + ": " + error.message())
+			.collect(Collectors.joining("; "));
+		return problem(ErrorCode.INVALID_REQUEST, detail, errors, request);
+	}
+
+	private static ResponseEntity<Problem> problem(ErrorCode code, String detail, List<FieldError> errors,
+			HttpServletRequest request) {
+		return ResponseEntity.status(code.status())
+			.contentType(MediaType.parseMediaType(Problem.MEDIA_TYPE))
+			.body(Problem.of(code, detail, request.getRequestURI(), errors));
+	}
+
+	/** The JSON path of the failing value, as a client wrote it: {@code items[2].quantity}. */
+	private static String path(JacksonException failure) {
+		StringBuilder path = new StringBuilder();
+		for (JacksonException.Reference reference : failure.getPath()) {
+			if (reference.getPropertyName() != null) {
+				if (!path.isEmpty()) {
+					path.append('.');
+				}
+				path.append(reference.getPropertyName());
+			}
+			else if (reference.getIndex() >= 0) {
+				path.append('[').append(reference.getIndex()).append(']');
+			}
+		}
+		return path.toString();
+	}
+
+	private static String describe(Class<?> type) {
+		if (type == null) {
+			return "value";
+		}
+		if (type.isEnum()) {
+			return "value (one of " + java.util.Arrays.stream(type.getEnumConstants())
+				.map(constant -> constant.toString().toLowerCase(java.util.Locale.ROOT))
+				.collect(Collectors.joining(", ")) + ")";
+		}
+		return switch (type.getSimpleName()) {
+			case "UUID" -> "UUID";
+			case "BigDecimal", "Double", "double", "Float", "float" -> "number";
+			case "Long", "long", "Integer", "int", "Short", "short" -> "integer";
+			case "Boolean", "boolean" -> "boolean (true or false)";
+			case "String" -> "string";
+			case "LocalDate" -> "date (YYYY-MM-DD)";
+			case "Instant", "OffsetDateTime" -> "timestamp (ISO 8601 with offset, e.g. 2026-11-24T10:15:30+01:00)";
+			case "List", "Set" -> "array";
+			default -> "object";
+		};
+	}
+
+	private static String article(String noun) {
+		return ("aeiouAEIOU".indexOf(noun.charAt(0)) >= 0 ? "an " : "a ") + noun;
+	}
+}
