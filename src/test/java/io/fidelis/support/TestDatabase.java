@@ -1,0 +1,71 @@
+package io.fidelis.support;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * Points integration tests at their database: an in-memory H2 by default, or, when the system property
+ * {@code fidelis.test.database} is {@code postgres}, a fresh PostgreSQL database created for this test run on the
+ * server {@code fidelis.test.postgres} names (a JDBC URL), and dropped when the run ends. Each run owns its database,
+ * so it never depends on what an earlier run left on a shared server.
+ */
+public class TestDatabase implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+	private static final String H2_URL = "jdbc:h2:mem:fidelis;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
+			+ "DEFAULT_NULL_ORDERING=HIGH;LOCK_TIMEOUT=10000;DB_CLOSE_DELAY=-1";
+	private static String postgresUrl;
+
+	public static boolean isPostgres() {
+		return "postgres".equals(System.getProperty("fidelis.test.database"));
+	}
+
+	@Override
+	public void initialize(ConfigurableApplicationContext context) {
+		String url = isPostgres() ? postgres() : H2_URL;
+		context.getEnvironment()
+			.getPropertySources()
+			.addFirst(new MapPropertySource("testDatabase", Map.of("spring.datasource.url", url,
+					"spring.datasource.username", isPostgres() ? "postgres" : "sa", "spring.datasource.password", "",
+					"spring.datasource.hikari.maximum-pool-size", "20")));
+	}
+
+	private static synchronized String postgres() {
+		if (postgresUrl != null) {
+			return postgresUrl;
+		}
+		String server = System.getProperty("fidelis.test.postgres", "");
+		if (server.isBlank()) {
+			throw new IllegalStateException("fidelis.test.database=postgres needs fidelis.test.postgres, "
+					+ "a JDBC URL of a PostgreSQL server, e.g. jdbc:postgresql://127.0.0.1:5432/test?user=postgres");
+		}
+		String name = "fidelis_test_" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMddHHmmss"))
+				+ "_" + UUID.randomUUID().toString().substring(0, 8);
+		execute(server, "CREATE DATABASE " + name);
+		Runtime.getRuntime().addShutdownHook(new Thread(() -> execute(server, "DROP DATABASE IF EXISTS " + name
+				+ " WITH (FORCE)")));
+		int path = server.indexOf('/', "jdbc:postgresql://".length());
+		int query = server.indexOf('?', path);
+		postgresUrl = server.substring(0, path + 1) + name + (query < 0 ? "" : server.substring(query));
+		return postgresUrl;
+	}
+
+	private static void execute(String url, String sql) {
+		try (Connection connection = DriverManager.getConnection(url);
+				Statement statement = connection.createStatement()) {
+			statement.execute(sql);
+		}
+		catch (SQLException failure) {
+			throw new IllegalStateException("Cannot run '" + sql + "' on " + url, failure);
+		}
+	}
+}
