@@ -1,0 +1,119 @@
+package io.fidelis.ledger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+import io.fidelis.support.Api;
+import io.fidelis.support.MutableClock;
+
+/**
+ * Ledger scenarios written as scripts, one step per line, run through the HTTP API of a fresh tenant:
+ *
+ * <pre>
+ * program pendingDays=14 allowNegativeBalance=true expiry=months_after_earning:12
+ * earn A 50.00 as s1      a purchase of 50.00 EUR by member A, remembered as s1
+ * return s1 20.00         a refund of 20.00 EUR of purchase s1
+ * adjust A -30            a manual debit (or +30, a credit)
+ * adjust A -500 fails insufficient-points
+ * tick 30 days
+ * expire                  an expiry run
+ * activate                an activation run
+ * expect A available 20   (or pending)
+ * expect balanced         the reconciliation finds nothing
+ * </pre>
+ */
+final class LedgerScript {
+
+	private final Api api;
+	private final MutableClock clock;
+	private final Map<String, String> members = new HashMap<>();
+	private int sales;
+
+	LedgerScript(Api api, MutableClock clock) {
+		this.api = api;
+		this.clock = clock;
+	}
+
+	void run(String script) {
+		for (String line : script.strip().split("\n")) {
+			String step = line.strip();
+			if (!step.isEmpty() && !step.startsWith("#")) {
+				run(step.split("\\s+"), step);
+			}
+		}
+	}
+
+	private void run(String[] words, String step) {
+		switch (words[0]) {
+			case "program" -> program(words, step);
+			case "earn" -> {
+				String id = words.length > 3 && words[3].equals("as") ? words[4] : "sale-" + (++sales);
+				expectStatus(201, step, post("/api/v1/events", """
+						{"type": "purchase", "transactionId": "%s", "member": {"id": "%s"},
+						 "occurredAt": "%s", "amount": "%s", "currency": "EUR"}"""
+					.formatted(id, member(words[1]), clock.instant(), words[2])));
+			}
+			case "return" -> expectOutcome(words, 3, step, post("/api/v1/events", """
+					{"type": "return", "transactionId": "return-%d", "originalTransactionId": "%s",
+					 "occurredAt": "%s", "amount": "%s", "currency": "EUR"}"""
+				.formatted(++sales, words[1], clock.instant(), words[2])));
+			case "adjust" -> expectOutcome(words, 3, step, post("/api/v1/members/" + member(words[1]) + "/adjustments",
+					"{\"program\": \"points\", \"points\": %d, \"reason\": \"script\"}"
+						.formatted(Long.parseLong(words[2]))));
+			case "tick" -> clock.advance(Duration.ofDays(Long.parseLong(words[1])));
+			case "expire" -> expectStatus(201, step, post("/api/v1/programs/points/expiry-runs", null));
+			case "activate" -> expectStatus(201, step, post("/api/v1/programs/points/activation-runs", null));
+			case "expect" -> expect(words, step);
+			default -> throw new IllegalArgumentException("unknown step: " + step);
+		}
+	}
+
+	private void program(String[] words, String step) {
+		StringBuilder settings = new StringBuilder();
+		for (int i = 1; i < words.length; i++) {
+			String[] setting = words[i].split("=", 2);
+			String value = setting[0].equals("expiry")
+					? "{\"policy\": \"%s\", \"period\": %s}".formatted(setting[1].split(":")[0], setting[1].split(":")[1])
+					: setting[1];
+			settings.append(settings.isEmpty() ? "" : ", ").append('"').append(setting[0]).append("\": ").append(value);
+		}
+		expectStatus(200, step, api.patch("/api/v1/programs/points", "{" + settings + "}"));
+	}
+
+	private void expect(String[] words, String step) {
+		if (words[1].equals("balanced")) {
+			Api.Response report = api.get("/api/v1/programs/points/reconciliation");
+			assertThat(report.text("/balanced")).as(step + " -> " + report).isEqualTo("true");
+			return;
+		}
+		Api.Response balances = api.get("/api/v1/members/" + member(words[1]) + "/balances");
+		assertThat(balances.number("/0/" + words[2])).as(step + " -> " + balances).isEqualTo(Long.parseLong(words[3]));
+	}
+
+	/** {@code ... fails <problem>} expects that problem; otherwise the step must succeed. */
+	private static void expectOutcome(String[] words, int failsAt, String step, Api.Response response) {
+		if (words.length > failsAt && words[failsAt].equals("fails")) {
+			assertThat(response.status()).as(step + " -> " + response).isBetween(400, 499);
+			assertThat(response.text("/type")).as(step).isEqualTo("/problems/" + words[failsAt + 1]);
+		}
+		else {
+			expectStatus(201, step, response);
+		}
+	}
+
+	private static void expectStatus(int status, String step, Api.Response response) {
+		assertThat(response.status()).as(step + " -> " + response).isEqualTo(status);
+	}
+
+	private Api.Response post(String path, String json) {
+		return api.post(path, json);
+	}
+
+	private String member(String name) {
+		return members.computeIfAbsent(name, n -> api.post("/api/v1/members", "{\"externalId\": \"" + n + "\"}")
+			.text("/id"));
+	}
+}
