@@ -36,7 +36,7 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
 			.getPropertySources()
 			.addFirst(new MapPropertySource("testDatabase", Map.of("spring.datasource.url", url,
 					"spring.datasource.username", isPostgres() ? "postgres" : "sa", "spring.datasource.password", "",
-					"spring.datasource.hikari.maximum-pool-size", "20")));
+					"spring.datasource.hikari.maximum-pool-size", "10")));
 	}
 
 	private static synchronized String postgres() {
