@@ -87,7 +87,7 @@ class EventIntake {
 
 	private EventResult.Effect earn(TenantId tenant, Program program, Member member, String transactionId,
 			Money amount, Instant occurredAt, Locale locale) {
-		String unit = program.kind().name().toLowerCase(Locale.ROOT);
+		String unit = program.kind().unit();
 		if (!program.currency().equals(amount.currency())) {
 			return nothing(program, new Explanation("earn.currency-mismatch", Map.of("currency",
 					amount.currency().getCurrencyCode(), "programCurrency", program.currency().getCurrencyCode(),
@@ -162,7 +162,7 @@ class EventIntake {
 
 	private EventResult.Effect takeBack(TenantId tenant, Program program, EarnTransaction earn, long units,
 			EventRequest.Return event, Instant occurredAt, Money refund, Purchase purchase, Locale locale) {
-		String unit = program.kind().name().toLowerCase(Locale.ROOT);
+		String unit = program.kind().unit();
 		LongFunction<Explanation> explanation = taken -> taken == units
 				? new Explanation("clawback.return", Map.of("points", Long.toString(taken), "refunded",
 						refund.toString(), "amount", purchase.amount().toString(), ExplanationTexts.UNIT, unit))

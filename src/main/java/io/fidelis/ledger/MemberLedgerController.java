@@ -98,7 +98,7 @@ class MemberLedgerController {
 		return programs.list(tenant).stream().map(program -> {
 			MemberBalance balance = held.getOrDefault(program.id(), new MemberBalance(program.id(), 0, 0, null));
 			MemberBalance.Expiring next = balance.expiringNext();
-			return new BalanceResponse(program.code(), program.kind().name().toLowerCase(Locale.ROOT),
+			return new BalanceResponse(program.code(), program.kind().unit(),
 					balance.available(), balance.pending(), next == null ? null
 							: new ExpiringResponse(next.amount(), next.expiresAt(),
 									next.expiresAt().atZone(program.timeZone()).toLocalDate().minusDays(1)));
@@ -145,7 +145,8 @@ class MemberLedgerController {
 					Instant now = clock.instant();
 					long points = Math.abs(request.points());
 					Explanation explanation = new Explanation(request.points() > 0 ? "adjustment.credit"
-							: "adjustment.debit", Map.of("points", Long.toString(points), "reason", request.reason()));
+							: "adjustment.debit", Map.of("points", Long.toString(points), "reason", request.reason(),
+									ExplanationTexts.UNIT, program.kind().unit()));
 					Posted posted = request.points() > 0
 							? ledger.credit(new Credit(tenant, program.id(), member.id().value(), points,
 									AccountKind.ADJUSTMENT, TransactionKind.ADJUSTMENT, idempotencyKey, now,
