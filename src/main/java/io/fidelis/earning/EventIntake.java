@@ -45,6 +45,8 @@ class EventIntake {
 
 	/** Sanity: a till's clock may be ahead of ours, but not by more than a day. */
 	private static final Duration MAX_CLOCK_SKEW = Duration.ofDays(1);
+	/** Sanity: nothing that earns points happened before this. */
+	private static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
 
 	private final Purchases purchases;
 	private final Members members;
@@ -197,6 +199,9 @@ class EventIntake {
 		Instant occurredAt = event.occurredAt().toInstant();
 		if (occurredAt.isAfter(clock.instant().plus(MAX_CLOCK_SKEW))) {
 			throw BusinessException.invalid("occurredAt", "is more than a day in the future");
+		}
+		if (occurredAt.isBefore(EARLIEST)) {
+			throw BusinessException.invalid("occurredAt", "is before " + EARLIEST);
 		}
 		return occurredAt;
 	}
