@@ -23,7 +23,7 @@ final class CardNumbers {
 	}
 
 	static boolean isValid(String candidate) {
-		return candidate != null && candidate.length() == 13 && candidate.chars().allMatch(Character::isDigit)
+		return candidate != null && candidate.length() == 13 && candidate.chars().allMatch(c -> c >= '0' && c <= '9')
 				&& candidate.charAt(12) - '0' == checkDigit(candidate.substring(0, 12));
 	}
 

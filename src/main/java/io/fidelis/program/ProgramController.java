@@ -66,7 +66,8 @@ class ProgramController {
 	 */
 	record ProgramRequest(@Pattern(regexp = "[a-z0-9][a-z0-9_-]{0,31}",
 			message = "must be 1 to 32 lower-case letters, digits, '-' or '_'") String code,
-			@Size(min = 1, max = 100) String name, ProgramKind kind, String currency,
+			@Size(min = 1, max = 100) @Pattern(regexp = "(?s).*\\S.*", message = "must not be blank") String name,
+			ProgramKind kind, String currency,
 			@DecimalMin("0") @DecimalMax("1000000") @Digits(integer = 7, fraction = 6) BigDecimal unitValue,
 			@DecimalMin("0") @DecimalMax("10000") @Digits(integer = 5, fraction = 4) BigDecimal earnRate,
 			@Valid ExpiryRequest expiry, @Min(0) @Max(365) Integer pendingDays, Boolean allowNegativeBalance,
