@@ -1,6 +1,7 @@
 package io.fidelis.earning;
 
 import java.time.Clock;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -196,7 +197,13 @@ class EventIntake {
 	}
 
 	private Instant occurredAt(EventRequest event) {
-		Instant occurredAt = event.occurredAt().toInstant();
+		Instant occurredAt;
+		try {
+			occurredAt = event.occurredAt().toInstant();
+		}
+		catch (DateTimeException outOfRange) {
+			throw BusinessException.invalid("occurredAt", "is out of range");
+		}
 		if (occurredAt.isAfter(clock.instant().plus(MAX_CLOCK_SKEW))) {
 			throw BusinessException.invalid("occurredAt", "is more than a day in the future");
 		}

@@ -60,7 +60,7 @@ public sealed interface EventRequest {
 	 */
 	record Purchase(@NotBlank @Size(max = 200) String transactionId, @Valid Member member,
 			@NotNull OffsetDateTime occurredAt, @NotNull BigDecimal amount, @NotNull String currency,
-			@Valid @Size(max = 500) List<Item> items, @Size(max = 64) String storeId, @Size(max = 32) String channel,
+			@Size(max = 500) List<@NotNull @Valid Item> items, @Size(max = 64) String storeId, @Size(max = 32) String channel,
 			@Size(max = 32) String program) implements EventRequest {
 	}
 

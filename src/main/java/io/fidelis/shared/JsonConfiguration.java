@@ -4,12 +4,16 @@ import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomize
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import tools.jackson.core.JsonParser;
 import tools.jackson.core.StreamReadFeature;
+import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.MapperFeature;
 import tools.jackson.databind.cfg.CoercionAction;
 import tools.jackson.databind.cfg.CoercionInputShape;
 import tools.jackson.databind.cfg.EnumFeature;
+import tools.jackson.databind.deser.jdk.StringDeserializer;
+import tools.jackson.databind.module.SimpleModule;
 import tools.jackson.databind.type.LogicalType;
 
 /**
@@ -44,6 +48,26 @@ class JsonConfiguration {
 				.setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
 			.withCoercionConfig(LogicalType.Float, decimals -> decimals
 				.setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail)
-				.setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail));
+				.setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail))
+			// Timestamps are ISO 8601 text with an offset, never a bare number of seconds.
+			.withCoercionConfig(LogicalType.DateTime, timestamps -> timestamps
+				.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+				.setCoercion(CoercionInputShape.Float, CoercionAction.Fail))
+			.addModule(new SimpleModule("strings-without-nul").addDeserializer(String.class, new StringsWithoutNul()));
+	}
+
+	/** PostgreSQL cannot store the NUL character in text: it is refused where it comes in, naming its field. */
+	static final class StringsWithoutNul extends StringDeserializer {
+
+		static final String PROBLEM = "must not contain the NUL character";
+
+		@Override
+		public String deserialize(JsonParser parser, DeserializationContext context) {
+			String text = super.deserialize(parser, context);
+			if (text != null && text.indexOf('\0') >= 0) {
+				return (String) context.handleWeirdStringValue(String.class, text, PROBLEM);
+			}
+			return text;
+		}
 	}
 }

@@ -87,14 +87,16 @@ class ProblemResponses {
 			message = "cannot be set (" + binding.getPropertyName() + ")";
 		}
 		else if (failure instanceof InvalidTypeIdException typeId) {
-			message = typeId.getTypeId() == null ? "is required"
-					: "'" + typeId.getTypeId() + "' is not a known type";
+			// The path ends at the object; the type id is its "type" property (the one polymorphic name we use).
+			field = field.isEmpty() ? "type" : field + ".type";
+			message = typeId.getTypeId() == null ? "is required" : "'" + typeId.getTypeId() + "' is not a known type";
 		}
 		else if (failure instanceof InvalidNullException) {
 			message = "must not be null";
 		}
 		else if (failure instanceof InvalidFormatException format) {
-			message = "'" + format.getValue() + "' is not a valid " + describe(format.getTargetType());
+			message = format.getTargetType() == String.class ? JsonConfiguration.StringsWithoutNul.PROBLEM
+					: "'" + format.getValue() + "' is not a valid " + describe(format.getTargetType());
 		}
 		else if (failure instanceof InputCoercionException) {
 			message = "is out of range";
@@ -164,9 +166,14 @@ class ProblemResponses {
 	@ExceptionHandler(HttpRequestMethodNotSupportedException.class)
 	ResponseEntity<Problem> methodNotAllowed(HttpRequestMethodNotSupportedException failure,
 			HttpServletRequest request) {
-		return problem(ErrorCode.METHOD_NOT_ALLOWED, request.getMethod() + " is not allowed here; allowed: "
-				+ String.join(", ", failure.getSupportedMethods() == null ? new String[0]
-						: failure.getSupportedMethods()), List.of(), request);
+		String allowed = String.join(", ",
+				failure.getSupportedMethods() == null ? new String[0] : failure.getSupportedMethods());
+		return ResponseEntity.status(ErrorCode.METHOD_NOT_ALLOWED.status())
+			.header("Allow", allowed)
+			.contentType(MediaType.parseMediaType(Problem.MEDIA_TYPE))
+			.body(Problem.of(ErrorCode.METHOD_NOT_ALLOWED,
+					request.getMethod() + " is not allowed here; allowed: " + allowed, request.getRequestURI(),
+					List.of()));
 	}
 
 	@ExceptionHandler(HttpMediaTypeNotSupportedException.class)
