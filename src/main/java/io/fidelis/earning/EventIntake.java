@@ -140,7 +140,7 @@ class EventIntake {
 			throw new BusinessException(ErrorCode.RETURN_EXCEEDS_PURCHASE, "Only "
 					+ new Money(left, currency) + " of the " + purchase.amount() + " purchase is left to refund");
 		}
-		purchases.addReturn(tenant, purchase.id(), event.transactionId(), event.occurredAt(), refund, storeId);
+		purchases.addReturn(tenant, purchase.id(), event.transactionId(), occurredAt, refund, storeId);
 
 		List<EventResult.Effect> effects = new ArrayList<>();
 		if (purchase.memberId() != null) {

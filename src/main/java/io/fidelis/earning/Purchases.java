@@ -1,6 +1,7 @@
 package io.fidelis.earning;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Currency;
 import java.util.List;
@@ -83,7 +84,7 @@ class Purchases {
 			.single();
 	}
 
-	void addReturn(TenantId tenant, UUID purchaseId, String transactionId, OffsetDateTime occurredAt, Money amount,
+	void addReturn(TenantId tenant, UUID purchaseId, String transactionId, Instant occurredAt, Money amount,
 			String storeId) {
 		jdbc.sql("""
 				INSERT INTO purchase_return (id, tenant_id, transaction_id, purchase_id, occurred_at, amount_minor,
@@ -93,7 +94,7 @@ class Purchases {
 			.param("tenant", tenant.value())
 			.param("transactionId", transactionId)
 			.param("purchase", purchaseId)
-			.param("occurredAt", occurredAt)
+			.param("occurredAt", Timestamps.sql(occurredAt))
 			.param("amount", amount.minorUnits())
 			.param("store", storeId)
 			.param("createdAt", Timestamps.sql(clock.instant()))
