@@ -63,26 +63,22 @@ class Lots {
 
 	/** Lots of a program that still hold units and stop being valid at or before {@code cutoff}. */
 	List<Lot> expiring(TenantId tenant, ProgramId program, Instant cutoff) {
-		return jdbc.sql("SELECT " + COLUMNS + """
-				 FROM ledger_lot l JOIN ledger_account a ON a.id = l.account_id
-				WHERE l.tenant_id = :tenant AND l.program_id = :program AND l.expires_at <= :cutoff
-				AND l.remaining > 0""")
-			.param("tenant", tenant.value())
-			.param("program", program.value())
-			.param("cutoff", Timestamps.sql(cutoff))
-			.query(Lots::lot)
-			.list();
+		return due(tenant, program, "expires_at", cutoff);
 	}
 
 	/** Pending lots of a program that still hold units and are due to become available at or before {@code now}. */
 	List<Lot> activating(TenantId tenant, ProgramId program, Instant now) {
+		return due(tenant, program, "activates_at", now);
+	}
+
+	private List<Lot> due(TenantId tenant, ProgramId program, String dueColumn, Instant instant) {
 		return jdbc.sql("SELECT " + COLUMNS + """
 				 FROM ledger_lot l JOIN ledger_account a ON a.id = l.account_id
-				WHERE l.tenant_id = :tenant AND l.program_id = :program AND l.activates_at <= :now
-				AND l.remaining > 0""")
+				WHERE l.tenant_id = :tenant AND l.program_id = :program AND l.remaining > 0
+				AND l.""" + dueColumn + " <= :instant")
 			.param("tenant", tenant.value())
 			.param("program", program.value())
-			.param("now", Timestamps.sql(now))
+			.param("instant", Timestamps.sql(instant))
 			.query(Lots::lot)
 			.list();
 	}

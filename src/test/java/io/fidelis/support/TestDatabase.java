@@ -2,6 +2,8 @@ package io.fidelis.support;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDateTime;
@@ -51,12 +53,41 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
 		String name = "fidelis_test_" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMddHHmmss"))
 				+ "_" + UUID.randomUUID().toString().substring(0, 8);
 		execute(server, "CREATE DATABASE " + name);
-		Runtime.getRuntime().addShutdownHook(new Thread(() -> execute(server, "DROP DATABASE IF EXISTS " + name
-				+ " WITH (FORCE)")));
+		Runtime.getRuntime().addShutdownHook(new Thread(() -> drop(server, name)));
 		int path = server.indexOf('/', "jdbc:postgresql://".length());
 		int query = server.indexOf('?', path);
 		postgresUrl = server.substring(0, path + 1) + name + (query < 0 ? "" : server.substring(query));
 		return postgresUrl;
+	}
+
+	/**
+	 * Runs at JVM exit, beside the hooks that close the test contexts: it lets their connection pools close first,
+	 * since a pool whose database vanishes keeps trying to reconnect and holds the exit up.
+	 */
+	private static void drop(String server, String name) {
+		try (Connection connection = DriverManager.getConnection(server);
+				PreparedStatement sessions = connection
+					.prepareStatement("SELECT COUNT(*) FROM pg_stat_activity WHERE datname = ?")) {
+			sessions.setString(1, name);
+			for (int attempt = 0; attempt < 100; attempt++) {
+				try (ResultSet count = sessions.executeQuery()) {
+					count.next();
+					if (count.getInt(1) == 0) {
+						break;
+					}
+				}
+				Thread.sleep(100);
+			}
+			try (Statement statement = connection.createStatement()) {
+				statement.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+			}
+		}
+		catch (SQLException failure) {
+			throw new IllegalStateException("Cannot drop the test database " + name, failure);
+		}
+		catch (InterruptedException interrupted) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 	private static void execute(String url, String sql) {
