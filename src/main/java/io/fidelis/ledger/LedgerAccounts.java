@@ -55,8 +55,9 @@ class LedgerAccounts {
 
 	/**
 	 * Locks a member's accounts of one program, creating those that do not exist yet, and returns them in the order
-	 * of the kinds asked for. Rows are locked in the order of their ids: with every transaction locking one member's
-	 * rows in id order, no two can wait for each other.
+	 * of the kinds asked for. Rows are locked in the order of their ids, and runs over many members take the members
+	 * in one order too, so two transactions do not wait for each other. (Only while a member's accounts are being
+	 * created can two of them deadlock; the database then aborts one, and the request is retried.)
 	 */
 	List<LedgerAccount> lock(TenantId tenant, ProgramId program, UUID memberId, AccountKind... kinds) {
 		List<UUID> ids = new ArrayList<>();

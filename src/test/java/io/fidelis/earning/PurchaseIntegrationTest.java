@@ -1,6 +1,8 @@
 package io.fidelis.earning;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static io.fidelis.support.Problems.assertProblem;
+import static io.fidelis.support.Problems.fields;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -48,41 +50,41 @@ class PurchaseIntegrationTest {
 
 	@Test
 	void roundsTenNinetyNineEurosDownToTenPoints() {
-		Api api = tenants.create().api();
-		String memberId = enrol(api, "{\"email\": \"ada@example.com\"}");
+		TestTenant tenant = tenants.create();
+		String memberId = tenant.enrol("{\"email\": \"ada@example.com\"}");
 
-		Api.Response earned = event(api, purchase("sale-1", "{\"id\": \"" + memberId + "\"}", "\"10.99\""));
+		Api.Response earned = tenant.purchase(memberId, "sale-1", "10.99", clock.instant());
 
 		assertThat(earned.status()).as(earned.toString()).isEqualTo(201);
 		assertThat(earned.text("/amount")).isEqualTo("10.99");
 		assertThat(earned.number("/effects/0/points")).isEqualTo(10);
 		assertThat(earned.text("/effects/0/explanation/code")).isEqualTo("earn.purchase");
 		assertThat(earned.text("/effects/0/explanation/text")).contains("10 points", "10.99 EUR", "rounded down");
-		assertThat(balance(api, memberId, "points").get("available").asLong()).isEqualTo(10);
+		assertThat(tenant.available(memberId)).isEqualTo(10);
 	}
 
 	@Test
 	void purchaseBelowOneEuroEarnsNothingAndSaysWhy() {
-		Api api = tenants.create().api();
-		String memberId = enrol(api, "{\"email\": \"ada@example.com\"}");
+		TestTenant tenant = tenants.create();
+		String memberId = tenant.enrol("{\"email\": \"ada@example.com\"}");
 
-		Api.Response sale = event(api, purchase("sale-1", "{\"id\": \"" + memberId + "\"}", "\"0.99\""));
+		Api.Response sale = tenant.purchase(memberId, "sale-1", "0.99", clock.instant());
 
 		assertThat(sale.status()).as(sale.toString()).isEqualTo(201);
 		assertThat(sale.number("/effects/0/points")).isZero();
 		assertThat(sale.text("/effects/0/status")).isEqualTo("none");
 		assertThat(sale.text("/effects/0/explanation/code")).isEqualTo("earn.below-one-unit");
 		assertThat(sale.text("/effects/0/explanation/text")).isEqualTo("No points: 0.99 EUR earns less than one");
-		assertThat(statement(api, memberId, "").get("items").isEmpty()).isTrue();
+		assertThat(tenant.statement(memberId).get("items").isEmpty()).isTrue();
 	}
 
 	@Test
 	void acceptsTheAmountAsAJsonNumber() {
-		Api api = tenants.create().api();
-		String memberId = enrol(api, "{\"email\": \"ada@example.com\"}");
+		TestTenant tenant = tenants.create();
+		String memberId = tenant.enrol("{\"email\": \"ada@example.com\"}");
 
-		Api.Response decimal = event(api, purchase("sale-1", "{\"id\": \"" + memberId + "\"}", "10.99"));
-		Api.Response whole = event(api, purchase("sale-2", "{\"id\": \"" + memberId + "\"}", "25"));
+		Api.Response decimal = tenant.event(purchase("sale-1", "{\"id\": \"" + memberId + "\"}", "10.99"));
+		Api.Response whole = tenant.event(purchase("sale-2", "{\"id\": \"" + memberId + "\"}", "25"));
 
 		assertThat(decimal.status()).as(decimal.toString()).isEqualTo(201);
 		assertThat(decimal.text("/amount")).isEqualTo("10.99");
@@ -90,20 +92,20 @@ class PurchaseIntegrationTest {
 		assertThat(whole.status()).as(whole.toString()).isEqualTo(201);
 		assertThat(whole.text("/amount")).isEqualTo("25.00");
 		assertThat(whole.number("/effects/0/points")).isEqualTo(25);
-		assertThat(balance(api, memberId, "points").get("available").asLong()).isEqualTo(35);
+		assertThat(tenant.available(memberId)).isEqualTo(35);
 	}
 
 	@Test
 	void storesTheItemsOfAPurchase() {
 		TestTenant tenant = tenants.create();
-		Api api = tenant.api();
-		String memberId = enrol(api, "{\"email\": \"ada@example.com\"}");
+		String memberId = tenant.enrol("{\"email\": \"ada@example.com\"}");
 
-		Api.Response earned = event(api, """
+		Api.Response earned = tenant.event("""
 				{"type": "purchase", "transactionId": "sale-1", "member": {"id": "%s"}, "occurredAt": "%s",
 				 "amount": "31.50", "currency": "EUR", "storeId": "paris-1", "channel": "store",
 				 "items": [{"sku": "COFFEE-250", "category": "coffee", "quantity": 2, "unitPrice": "7.50"},
-				           {"sku": "MUG", "quantity": "1.5", "unitPrice": 11}]}""".formatted(memberId, now()));
+				           {"sku": "MUG", "quantity": "1.5", "unitPrice": 11}]}"""
+			.formatted(memberId, clock.instant()));
 
 		assertThat(earned.status()).as(earned.toString()).isEqualTo(201);
 		assertThat(earned.number("/effects/0/points")).isEqualTo(31);
@@ -127,35 +129,34 @@ class PurchaseIntegrationTest {
 	@Test
 	void refusesAnItemWithoutSkuOrWithAPriceFinerThanACentNamingTheItemField() {
 		TestTenant tenant = tenants.create();
-		Api api = tenant.api();
-		String memberId = enrol(api, "{\"email\": \"ada@example.com\"}");
+		String memberId = tenant.enrol("{\"email\": \"ada@example.com\"}");
 
-		Api.Response noSku = event(api, """
+		Api.Response noSku = tenant.event("""
 				{"type": "purchase", "transactionId": "sale-1", "member": {"id": "%s"}, "occurredAt": "%s",
 				 "amount": "10.00", "currency": "EUR",
-				 "items": [{"category": "coffee", "quantity": 1, "unitPrice": "10.00"}]}""".formatted(memberId, now()));
-		Api.Response finePrice = event(api, """
+				 "items": [{"category": "coffee", "quantity": 1, "unitPrice": "10.00"}]}"""
+			.formatted(memberId, clock.instant()));
+		Api.Response finePrice = tenant.event("""
 				{"type": "purchase", "transactionId": "sale-1", "member": {"id": "%s"}, "occurredAt": "%s",
 				 "amount": "10.00", "currency": "EUR",
 				 "items": [{"sku": "A", "quantity": 1, "unitPrice": "5.00"},
-				           {"sku": "B", "quantity": 1, "unitPrice": "5.001"}]}""".formatted(memberId, now()));
+				           {"sku": "B", "quantity": 1, "unitPrice": "5.001"}]}""".formatted(memberId, clock.instant()));
 
 		assertProblem(noSku, 400, "/problems/invalid-request");
 		assertThat(fields(noSku)).containsExactly("items[0].sku");
 		assertProblem(finePrice, 400, "/problems/invalid-request");
 		assertThat(fields(finePrice)).containsExactly("items[1].unitPrice");
-		assertThat(balance(api, memberId, "points").get("available").asLong()).isZero();
+		assertThat(tenant.available(memberId)).isZero();
 		assertThat(purchaseCount(tenant)).isZero();
 	}
 
 	@Test
 	void storesAnAnonymousSaleWithoutMemberOrEffects() {
 		TestTenant tenant = tenants.create();
-		Api api = tenant.api();
 
-		Api.Response sale = event(api, """
+		Api.Response sale = tenant.event("""
 				{"type": "purchase", "transactionId": "anon-1", "occurredAt": "%s", "amount": "20.00",
-				 "currency": "EUR", "storeId": "paris-1"}""".formatted(now()));
+				 "currency": "EUR", "storeId": "paris-1"}""".formatted(clock.instant()));
 
 		assertThat(sale.status()).as(sale.toString()).isEqualTo(201);
 		assertThat(sale.json().has("memberId")).isFalse();
@@ -168,17 +169,17 @@ class PurchaseIntegrationTest {
 			.singleRow();
 		assertThat(stored).containsEntry("member_id", null).containsEntry("store_id", "paris-1");
 		assertThat(((Number) stored.get("amount_minor")).longValue()).isEqualTo(2000);
-		assertThat(reconciliation(api).get("issued").asLong()).isZero();
+		assertThat(tenant.reconciliation().get("issued").asLong()).isZero();
 	}
 
 	@Test
 	void purchaseInAnotherCurrencyEarnsNothingAndSaysWhy() {
-		Api api = tenants.create().api();
-		String memberId = enrol(api, "{\"email\": \"ada@example.com\"}");
+		TestTenant tenant = tenants.create();
+		String memberId = tenant.enrol("{\"email\": \"ada@example.com\"}");
 
-		Api.Response sale = event(api, """
+		Api.Response sale = tenant.event("""
 				{"type": "purchase", "transactionId": "usd-1", "member": {"id": "%s"}, "occurredAt": "%s",
-				 "amount": "80.00", "currency": "USD"}""".formatted(memberId, now()));
+				 "amount": "80.00", "currency": "USD"}""".formatted(memberId, clock.instant()));
 
 		assertThat(sale.status()).as(sale.toString()).isEqualTo(201);
 		assertThat(sale.json().get("effects")).hasSize(1);
@@ -188,87 +189,84 @@ class PurchaseIntegrationTest {
 		assertThat(sale.text("/effects/0/ledgerTransactionId")).isNull();
 		assertThat(sale.text("/effects/0/explanation/code")).isEqualTo("earn.currency-mismatch");
 		assertThat(sale.text("/effects/0/explanation/text")).contains("USD", "EUR");
-		assertThat(balance(api, memberId, "points").get("available").asLong()).isZero();
-		assertThat(statement(api, memberId, "").get("items").isEmpty()).isTrue();
+		assertThat(tenant.available(memberId)).isZero();
+		assertThat(tenant.statement(memberId).get("items").isEmpty()).isTrue();
 	}
 
 	@Test
 	void programFieldRestrictsEarningToThatProgram() {
-		Api api = tenants.create().api();
-		String memberId = enrol(api, "{\"email\": \"ada@example.com\"}");
-		Api.Response bonus = api.post("/api/v1/programs", """
+		TestTenant tenant = tenants.create();
+		String memberId = tenant.enrol("{\"email\": \"ada@example.com\"}");
+		Api.Response bonus = tenant.api().post("/api/v1/programs", """
 				{"code": "bonus", "name": "Bonus", "currency": "EUR", "earnRate": 2}""");
 		assertThat(bonus.status()).as(bonus.toString()).isEqualTo(201);
 
-		Api.Response onlyBonus = event(api, """
+		Api.Response onlyBonus = tenant.event("""
 				{"type": "purchase", "transactionId": "sale-1", "member": {"id": "%s"}, "occurredAt": "%s",
-				 "amount": "10.00", "currency": "EUR", "program": "bonus"}""".formatted(memberId, now()));
-		Api.Response everyProgram = event(api, purchase("sale-2", "{\"id\": \"" + memberId + "\"}", "\"5.00\""));
+				 "amount": "10.00", "currency": "EUR", "program": "bonus"}""".formatted(memberId, clock.instant()));
+		Api.Response everyProgram = tenant.purchase(memberId, "sale-2", "5.00", clock.instant());
 
 		assertThat(onlyBonus.status()).as(onlyBonus.toString()).isEqualTo(201);
 		assertThat(onlyBonus.json().get("effects")).hasSize(1);
 		assertThat(onlyBonus.text("/effects/0/program")).isEqualTo("bonus");
 		assertThat(onlyBonus.number("/effects/0/points")).isEqualTo(20);
 		assertThat(everyProgram.json().get("effects")).hasSize(2);
-		assertThat(balance(api, memberId, "bonus").get("available").asLong()).isEqualTo(30);
-		assertThat(balance(api, memberId, "points").get("available").asLong()).isEqualTo(5);
+		assertThat(tenant.balance(memberId, "bonus").get("available").asLong()).isEqualTo(30);
+		assertThat(tenant.available(memberId)).isEqualTo(5);
 	}
 
 	@Test
 	void purchaseNamingAnUnknownProgramIsRefusedAndStoresNothing() {
 		TestTenant tenant = tenants.create();
-		Api api = tenant.api();
-		String memberId = enrol(api, "{\"email\": \"ada@example.com\"}");
+		String memberId = tenant.enrol("{\"email\": \"ada@example.com\"}");
 
-		Api.Response refused = event(api, """
+		Api.Response refused = tenant.event("""
 				{"type": "purchase", "transactionId": "sale-1", "member": {"id": "%s"}, "occurredAt": "%s",
-				 "amount": "10.00", "currency": "EUR", "program": "nope"}""".formatted(memberId, now()));
+				 "amount": "10.00", "currency": "EUR", "program": "nope"}""".formatted(memberId, clock.instant()));
 
 		assertProblem(refused, 404, "/problems/program-not-found");
 		assertThat(purchaseCount(tenant)).isZero();
-		Api.Response retried = event(api, purchase("sale-1", "{\"id\": \"" + memberId + "\"}", "\"10.00\""));
+		Api.Response retried = tenant.purchase(memberId, "sale-1", "10.00", clock.instant());
 		assertThat(retried.status()).as(retried.toString()).isEqualTo(201);
 		assertThat(retried.header("Idempotent-Replayed")).isNull();
 	}
 
 	@Test
 	void pendingProgramCreditsPendingPointsThatBecomeAvailableAfterTheActivationRun() {
-		Api api = tenants.create().api();
-		String memberId = enrol(api, "{\"email\": \"ada@example.com\"}");
-		patchProgram(api, "{\"pendingDays\": 14}");
+		TestTenant tenant = tenants.create();
+		String memberId = tenant.enrol("{\"email\": \"ada@example.com\"}");
+		tenant.patchProgram("{\"pendingDays\": 14}");
 		Instant occurredAt = clock.instant();
 
-		Api.Response earned = event(api, """
-				{"type": "purchase", "transactionId": "sale-1", "member": {"id": "%s"}, "occurredAt": "%s",
-				 "amount": "50.00", "currency": "EUR"}""".formatted(memberId, occurredAt));
+		Api.Response earned = tenant.purchase(memberId, "sale-1", "50.00", occurredAt);
 
 		assertThat(earned.status()).as(earned.toString()).isEqualTo(201);
 		assertThat(earned.number("/effects/0/points")).isEqualTo(50);
 		assertThat(earned.text("/effects/0/status")).isEqualTo("pending");
 		assertThat(Instant.parse(earned.text("/effects/0/availableAt"))).isEqualTo(occurredAt.plus(Duration.ofDays(14)));
-		JsonNode pending = balance(api, memberId, "points");
+		JsonNode pending = tenant.balance(memberId);
 		assertThat(pending.get("available").asLong()).isZero();
 		assertThat(pending.get("pending").asLong()).isEqualTo(50);
 
-		Api.Response tooEarly = api.post("/api/v1/programs/points/activation-runs", "");
+		Api.Response tooEarly = tenant.api().post("/api/v1/programs/points/activation-runs", "");
 		assertThat(tooEarly.status()).as(tooEarly.toString()).isEqualTo(201);
 		assertThat(tooEarly.number("/units")).isZero();
-		assertThat(balance(api, memberId, "points").get("pending").asLong()).isEqualTo(50);
+		assertThat(tenant.balance(memberId).get("pending").asLong()).isEqualTo(50);
 
 		clock.advance(Duration.ofDays(15));
-		Api.Response run = api.post("/api/v1/programs/points/activation-runs", "");
+		Api.Response run = tenant.api().post("/api/v1/programs/points/activation-runs", "");
 
 		assertThat(run.status()).as(run.toString()).isEqualTo(201);
 		assertThat(run.number("/units")).isEqualTo(50);
 		assertThat(run.number("/members")).isEqualTo(1);
-		JsonNode available = balance(api, memberId, "points");
+		JsonNode available = tenant.balance(memberId);
 		assertThat(available.get("available").asLong()).isEqualTo(50);
 		assertThat(available.get("pending").asLong()).isZero();
-		JsonNode activation = statement(api, memberId, "").at("/items/0");
+		JsonNode activation = tenant.statement(memberId).at("/items/0");
 		assertThat(activation.get("kind").asString()).isEqualTo("activation");
 		assertThat(activation.get("amount").asLong()).isEqualTo(50);
 		assertThat(activation.get("pendingAmount").asLong()).isEqualTo(-50);
-		assertThat(reconciliation(api).get("balanced").asBoolean()).as(reconciliation(api).toString()).isTrue();
+		tenant.assertBalanced();
 	}
 
 	@Test
@@ -282,27 +280,24 @@ class PurchaseIntegrationTest {
 
 	@Test
 	void purchaseOlderThanThePendingPeriodIsAvailableAtOnce() {
-		Api api = tenants.create().api();
-		String memberId = enrol(api, "{\"email\": \"ada@example.com\"}");
-		patchProgram(api, "{\"pendingDays\": 14}");
+		TestTenant tenant = tenants.create();
+		String memberId = tenant.enrol("{\"email\": \"ada@example.com\"}");
+		tenant.patchProgram("{\"pendingDays\": 14}");
 
-		Api.Response earned = event(api, """
-				{"type": "purchase", "transactionId": "late-1", "member": {"id": "%s"}, "occurredAt": "%s",
-				 "amount": "30.00", "currency": "EUR"}""".formatted(memberId,
-				clock.instant().minus(Duration.ofDays(20))));
+		Api.Response earned = tenant.purchase(memberId, "late-1", "30.00", clock.instant().minus(Duration.ofDays(20)));
 
 		assertThat(earned.status()).as(earned.toString()).isEqualTo(201);
 		assertThat(earned.text("/effects/0/status")).isEqualTo("available");
 		assertThat(earned.text("/effects/0/availableAt")).isNull();
-		JsonNode balance = balance(api, memberId, "points");
+		JsonNode balance = tenant.balance(memberId);
 		assertThat(balance.get("available").asLong()).isEqualTo(30);
 		assertThat(balance.get("pending").asLong()).isZero();
 	}
 
 	@Test
 	void findsTheMemberByEachKindOfIdentifier() {
-		Api api = tenants.create().api();
-		Api.Response enrolled = api.post("/api/v1/members", """
+		TestTenant tenant = tenants.create();
+		Api.Response enrolled = tenant.api().post("/api/v1/members", """
 				{"email": "ada@example.com", "phone": "+33612345678", "externalId": "crm-42"}""");
 		assertThat(enrolled.status()).as(enrolled.toString()).isEqualTo(201);
 		String memberId = enrolled.text("/id");
@@ -312,25 +307,24 @@ class PurchaseIntegrationTest {
 				"{\"phone\": \"06 12 34 56 78\"}", "{\"externalId\": \"crm-42\"}");
 
 		for (int i = 0; i < references.size(); i++) {
-			Api.Response earned = event(api, purchase("sale-" + i, references.get(i), "\"10.00\""));
+			Api.Response earned = tenant.event(purchase("sale-" + i, references.get(i), "\"10.00\""));
 			assertThat(earned.status()).as(references.get(i) + " → " + earned).isEqualTo(201);
 			assertThat(earned.text("/memberId")).as(references.get(i)).isEqualTo(memberId);
 			assertThat(earned.number("/effects/0/points")).isEqualTo(10);
 		}
-		assertThat(balance(api, memberId, "points").get("available").asLong()).isEqualTo(50);
+		assertThat(tenant.available(memberId)).isEqualTo(50);
 	}
 
 	@Test
 	void unknownMemberIsNotFoundAndStoresNothing() {
 		TestTenant tenant = tenants.create();
-		Api api = tenant.api();
-		String memberId = enrol(api, "{\"email\": \"ada@example.com\"}");
+		String memberId = tenant.enrol("{\"email\": \"ada@example.com\"}");
 
-		Api.Response refused = event(api, purchase("sale-1", "{\"email\": \"nobody@example.com\"}", "\"10.00\""));
+		Api.Response refused = tenant.event(purchase("sale-1", "{\"email\": \"nobody@example.com\"}", "\"10.00\""));
 
 		assertProblem(refused, 404, "/problems/member-not-found");
 		assertThat(purchaseCount(tenant)).isZero();
-		Api.Response retried = event(api, purchase("sale-1", "{\"id\": \"" + memberId + "\"}", "\"10.00\""));
+		Api.Response retried = tenant.purchase(memberId, "sale-1", "10.00", clock.instant());
 		assertThat(retried.status()).as(retried.toString()).isEqualTo(201);
 		assertThat(retried.header("Idempotent-Replayed")).isNull();
 		assertThat(retried.number("/effects/0/points")).isEqualTo(10);
@@ -340,38 +334,36 @@ class PurchaseIntegrationTest {
 	@Test
 	void memberWithTwoIdentifiersIsRefusedNamingMember() {
 		TestTenant tenant = tenants.create();
-		Api api = tenant.api();
-		String memberId = enrol(api, "{\"email\": \"ada@example.com\"}");
+		String memberId = tenant.enrol("{\"email\": \"ada@example.com\"}");
 
-		Api.Response refused = event(api, purchase("sale-1",
+		Api.Response refused = tenant.event(purchase("sale-1",
 				"{\"id\": \"" + memberId + "\", \"email\": \"ada@example.com\"}", "\"10.00\""));
-		Api.Response none = event(api, purchase("sale-1", "{}", "\"10.00\""));
+		Api.Response none = tenant.event(purchase("sale-1", "{}", "\"10.00\""));
 
 		assertProblem(refused, 400, "/problems/invalid-request");
 		assertThat(fields(refused)).containsExactly("member");
 		assertProblem(none, 400, "/problems/invalid-request");
 		assertThat(fields(none)).containsExactly("member");
 		assertThat(purchaseCount(tenant)).isZero();
-		assertThat(balance(api, memberId, "points").get("available").asLong()).isZero();
+		assertThat(tenant.available(memberId)).isZero();
 	}
 
 	@Test
 	void keyBoundToAStoreCannotSpeakForAnotherStore() {
 		TestTenant tenant = tenants.create();
-		Api api = tenant.api();
-		String memberId = enrol(api, "{\"email\": \"ada@example.com\"}");
-		Api.Response issued = api.post("/api/v1/api-keys", """
+		String memberId = tenant.enrol("{\"email\": \"ada@example.com\"}");
+		Api.Response issued = tenant.api().post("/api/v1/api-keys", """
 				{"name": "till 1", "scopes": ["events:write", "members:read"], "storeId": "paris-1"}""");
 		assertThat(issued.status()).as(issued.toString()).isEqualTo(201);
-		Api till = api.withKey(issued.text("/key"));
+		TestTenant till = new TestTenant(tenant.id(), tenant.api().withKey(issued.text("/key")));
 
-		Api.Response otherStore = event(till, """
+		Api.Response otherStore = till.event("""
 				{"type": "purchase", "transactionId": "sale-1", "member": {"id": "%s"}, "occurredAt": "%s",
-				 "amount": "10.00", "currency": "EUR", "storeId": "lyon-1"}""".formatted(memberId, now()));
-		Api.Response ownStore = event(till, """
+				 "amount": "10.00", "currency": "EUR", "storeId": "lyon-1"}""".formatted(memberId, clock.instant()));
+		Api.Response ownStore = till.event("""
 				{"type": "purchase", "transactionId": "sale-2", "member": {"id": "%s"}, "occurredAt": "%s",
-				 "amount": "10.00", "currency": "EUR", "storeId": "paris-1"}""".formatted(memberId, now()));
-		Api.Response noStore = event(till, purchase("sale-3", "{\"id\": \"" + memberId + "\"}", "\"10.00\""));
+				 "amount": "10.00", "currency": "EUR", "storeId": "paris-1"}""".formatted(memberId, clock.instant()));
+		Api.Response noStore = till.purchase(memberId, "sale-3", "10.00", clock.instant());
 
 		assertProblem(otherStore, 403, "/problems/insufficient-scope");
 		assertThat(ownStore.status()).as(ownStore.toString()).isEqualTo(201);
@@ -379,17 +371,14 @@ class PurchaseIntegrationTest {
 		assertThat(storeOf(tenant, "sale-1")).isEmpty();
 		assertThat(storeOf(tenant, "sale-2")).containsExactly("paris-1");
 		assertThat(storeOf(tenant, "sale-3")).containsExactly("paris-1");
-		assertThat(balance(api, memberId, "points").get("available").asLong()).isEqualTo(20);
+		assertThat(tenant.available(memberId)).isEqualTo(20);
 	}
 
-	private String now() {
-		return clock.instant().toString();
-	}
-
+	/** A purchase in EUR made now; the member reference and the amount are raw JSON, to try each of their forms. */
 	private String purchase(String transactionId, String member, String amount) {
 		return """
 				{"type": "purchase", "transactionId": "%s", "member": %s, "occurredAt": "%s", "amount": %s,
-				 "currency": "EUR"}""".formatted(transactionId, member, now(), amount);
+				 "currency": "EUR"}""".formatted(transactionId, member, clock.instant(), amount);
 	}
 
 	private long purchaseCount(TestTenant tenant) {
@@ -405,53 +394,5 @@ class PurchaseIntegrationTest {
 			.param("transactionId", transactionId)
 			.query(String.class)
 			.list();
-	}
-
-	private static Api.Response event(Api api, String json) {
-		return api.post("/api/v1/events", json, null);
-	}
-
-	private static String enrol(Api api, String json) {
-		Api.Response enrolled = api.post("/api/v1/members", json);
-		assertThat(enrolled.status()).as(enrolled.toString()).isEqualTo(201);
-		return enrolled.text("/id");
-	}
-
-	private static void patchProgram(Api api, String json) {
-		Api.Response patched = api.patch("/api/v1/programs/points", json);
-		assertThat(patched.status()).as(patched.toString()).isEqualTo(200);
-	}
-
-	private static JsonNode balance(Api api, String memberId, String program) {
-		Api.Response balances = api.get("/api/v1/members/" + memberId + "/balances");
-		assertThat(balances.status()).as(balances.toString()).isEqualTo(200);
-		for (JsonNode balance : balances.json()) {
-			if (balance.get("program").asString().equals(program)) {
-				return balance;
-			}
-		}
-		throw new AssertionError("no balance in " + program + ": " + balances);
-	}
-
-	private static JsonNode statement(Api api, String memberId, String query) {
-		Api.Response statement = api.get("/api/v1/members/" + memberId + "/transactions" + query);
-		assertThat(statement.status()).as(statement.toString()).isEqualTo(200);
-		return statement.json();
-	}
-
-	private static JsonNode reconciliation(Api api) {
-		Api.Response report = api.get("/api/v1/programs/points/reconciliation");
-		assertThat(report.status()).as(report.toString()).isEqualTo(200);
-		return report.json();
-	}
-
-	private static void assertProblem(Api.Response response, int status, String type) {
-		assertThat(response.status()).as(response.toString()).isEqualTo(status);
-		assertThat(response.header("Content-Type")).startsWith("application/problem+json");
-		assertThat(response.text("/type")).as(response.toString()).isEqualTo(type);
-	}
-
-	private static List<String> fields(Api.Response problem) {
-		return problem.json().path("errors").valueStream().map(error -> error.path("field").asString()).toList();
 	}
 }

@@ -1,8 +1,10 @@
 package io.fidelis.earning;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static io.fidelis.support.Problems.assertProblem;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
@@ -14,6 +16,7 @@ import io.fidelis.support.Api;
 import io.fidelis.support.IntegrationTest;
 import io.fidelis.support.MutableClock;
 import io.fidelis.support.TestTenants;
+import io.fidelis.support.TestTenants.TestTenant;
 import tools.jackson.databind.JsonNode;
 
 /** Returns take back the share of the points their purchase earned; the ledger stays balanced after each scenario. */
@@ -26,21 +29,18 @@ class ReturnIntegrationTest {
 	@Autowired
 	MutableClock clock;
 
-	private Api api;
+	private TestTenant tenant;
 	private String memberId;
 
 	@BeforeEach
 	void newTenantWithAMember() {
-		api = tenants.create().api();
-		memberId = enrol("ada@example.com");
+		tenant = tenants.create();
+		memberId = tenant.enrol("{\"email\": \"ada@example.com\"}");
 	}
 
 	@AfterEach
 	void ledgerIsBalanced() {
-		Api.Response report = api.get("/api/v1/programs/points/reconciliation");
-		assertThat(report.status()).as(report.toString()).isEqualTo(200);
-		assertThat(report.json().get("balanced").asBoolean()).as(report.toString()).isTrue();
-		assertThat(report.json().get("discrepancies").isEmpty()).as(report.toString()).isTrue();
+		tenant.assertBalanced();
 	}
 
 	@Test
@@ -63,8 +63,8 @@ class ReturnIntegrationTest {
 		assertThat(second.text("/refundedTotal")).isEqualTo("66.66");
 		assertThat(third.text("/refundedTotal")).isEqualTo("100.00");
 		assertThat(first.text("/effects/0/explanation/code")).isEqualTo("clawback.return");
-		assertThat(available()).isZero();
-		JsonNode clawbacks = statement().get("items");
+		assertThat(tenant.available(memberId)).isZero();
+		JsonNode clawbacks = tenant.statement(memberId).get("items");
 		assertThat(clawbacks).hasSize(4);
 		assertThat(clawbacks.valueStream().filter(line -> line.get("kind").asString().equals("clawback"))
 			.mapToLong(line -> line.get("amount").asLong())
@@ -81,17 +81,17 @@ class ReturnIntegrationTest {
 		assertThat(refund.status()).as(refund.toString()).isEqualTo(201);
 		assertThat(refund.number("/effects/0/points")).isEqualTo(-49);
 		assertThat(refund.json().at("/effects/0/forgiven").asLong()).isZero();
-		JsonNode line = statement().at("/items/0");
+		JsonNode line = tenant.statement(memberId).at("/items/0");
 		assertThat(line.get("kind").asString()).isEqualTo("clawback");
 		assertThat(line.get("amount").asLong()).isEqualTo(-49);
 		assertThat(line.get("reference").asString()).isEqualTo("ret-1");
-		JsonNode earn = statement().get("items").valueStream()
+		JsonNode earn = tenant.statement(memberId).get("items").valueStream()
 			.filter(item -> item.get("reference").asString().equals("sale-1"))
 			.findFirst()
 			.orElseThrow();
 		assertThat(earn.get("kind").asString()).isEqualTo("earn");
 		assertThat(line.get("reversalOf").asString()).isEqualTo(earn.get("id").asString());
-		assertThat(available()).isEqualTo(10);
+		assertThat(tenant.available(memberId)).isEqualTo(10);
 	}
 
 	@Test
@@ -102,13 +102,13 @@ class ReturnIntegrationTest {
 		Api.Response refused = giveBack("ret-2", "sale-1", "40.01");
 
 		assertProblem(refused, 422, "/problems/return-exceeds-purchase");
-		assertThat(available()).isEqualTo(40);
-		assertThat(statement().get("items")).hasSize(2);
+		assertThat(tenant.available(memberId)).isEqualTo(40);
+		assertThat(tenant.statement(memberId).get("items")).hasSize(2);
 		Api.Response rest = giveBack("ret-2", "sale-1", "40.00");
 		assertThat(rest.status()).as(rest.toString()).isEqualTo(201);
 		assertThat(rest.header("Idempotent-Replayed")).isNull();
 		assertThat(rest.number("/effects/0/points")).isEqualTo(-40);
-		assertThat(available()).isZero();
+		assertThat(tenant.available(memberId)).isZero();
 		assertProblem(giveBack("ret-3", "sale-1", "0.01"), 422, "/problems/return-exceeds-purchase");
 	}
 
@@ -121,14 +121,14 @@ class ReturnIntegrationTest {
 				 "amount": "10.00", "currency": "USD"}""".formatted(clock.instant()));
 
 		assertProblem(refused, 422, "/problems/return-mismatch");
-		assertThat(available()).isEqualTo(100);
+		assertThat(tenant.available(memberId)).isEqualTo(100);
 		assertThat(giveBack("ret-1", "sale-1", "10.00").status()).isEqualTo(201);
 	}
 
 	@Test
 	void returnNamingAnotherMemberIsAMismatch() {
 		purchase("sale-1", "100.00");
-		enrol("bob@example.com");
+		tenant.enrol("{\"email\": \"bob@example.com\"}");
 
 		Api.Response refused = event("""
 				{"type": "return", "transactionId": "ret-1", "originalTransactionId": "sale-1",
@@ -141,7 +141,7 @@ class ReturnIntegrationTest {
 
 		assertProblem(refused, 422, "/problems/return-mismatch");
 		assertThat(sameMember.status()).as(sameMember.toString()).isEqualTo(201);
-		assertThat(available()).isEqualTo(90);
+		assertThat(tenant.available(memberId)).isEqualTo(90);
 	}
 
 	@Test
@@ -169,7 +169,7 @@ class ReturnIntegrationTest {
 
 	@Test
 	void returnWhilePointsArePendingTakesThemFromPending() {
-		patchProgram("{\"pendingDays\": 14}");
+		tenant.patchProgram("{\"pendingDays\": 14}");
 		assertThat(purchase("sale-1", "50.00").text("/effects/0/status")).isEqualTo("pending");
 
 		Api.Response refund = giveBack("ret-1", "sale-1", "20.00");
@@ -177,18 +177,18 @@ class ReturnIntegrationTest {
 		assertThat(refund.status()).as(refund.toString()).isEqualTo(201);
 		assertThat(refund.number("/effects/0/points")).isEqualTo(-20);
 		assertThat(refund.text("/effects/0/status")).isEqualTo("taken_back");
-		JsonNode balance = balance();
+		JsonNode balance = tenant.balance(memberId);
 		assertThat(balance.get("pending").asLong()).isEqualTo(30);
 		assertThat(balance.get("available").asLong()).isZero();
-		JsonNode line = statement().at("/items/0");
+		JsonNode line = tenant.statement(memberId).at("/items/0");
 		assertThat(line.get("pendingAmount").asLong()).isEqualTo(-20);
 		assertThat(line.get("amount").asLong()).isZero();
 
 		clock.advance(Duration.ofDays(15));
-		Api.Response run = api.post("/api/v1/programs/points/activation-runs", "");
+		Api.Response run = tenant.api().post("/api/v1/programs/points/activation-runs", "");
 		assertThat(run.number("/units")).as(run.toString()).isEqualTo(30);
-		assertThat(available()).isEqualTo(30);
-		assertThat(balance().get("pending").asLong()).isZero();
+		assertThat(tenant.available(memberId)).isEqualTo(30);
+		assertThat(tenant.balance(memberId).get("pending").asLong()).isZero();
 	}
 
 	@Test
@@ -204,7 +204,7 @@ class ReturnIntegrationTest {
 		assertThat(refund.text("/effects/0/status")).isEqualTo("taken_back");
 		assertThat(refund.text("/effects/0/explanation/code")).isEqualTo("clawback.return-forgiven");
 		assertThat(refund.text("/effects/0/explanation/text")).contains("20 points", "80");
-		assertThat(available()).isZero();
+		assertThat(tenant.available(memberId)).isZero();
 	}
 
 	@Test
@@ -218,12 +218,12 @@ class ReturnIntegrationTest {
 		assertThat(refund.number("/effects/0/points")).isZero();
 		assertThat(refund.number("/effects/0/forgiven")).isEqualTo(30);
 		assertThat(refund.text("/effects/0/status")).isEqualTo("none");
-		assertThat(available()).isZero();
+		assertThat(tenant.available(memberId)).isZero();
 	}
 
 	@Test
 	void withNegativeBalancesAllowedTheClawbackCreatesADebtThatTheNextPurchasePaysFirst() {
-		patchProgram("{\"allowNegativeBalance\": true}");
+		tenant.patchProgram("{\"allowNegativeBalance\": true}");
 		purchase("sale-1", "100.00");
 		adjust(-80);
 
@@ -232,77 +232,49 @@ class ReturnIntegrationTest {
 		assertThat(refund.status()).as(refund.toString()).isEqualTo(201);
 		assertThat(refund.number("/effects/0/points")).isEqualTo(-100);
 		assertThat(refund.json().at("/effects/0/forgiven").asLong()).isZero();
-		assertThat(available()).isEqualTo(-80);
+		assertThat(tenant.available(memberId)).isEqualTo(-80);
 
 		assertThat(purchase("sale-2", "50.00").number("/effects/0/points")).isEqualTo(50);
-		assertThat(available()).isEqualTo(-30);
+		assertThat(tenant.available(memberId)).isEqualTo(-30);
 		assertThat(adjust(-1).status()).as("nothing can be spent while in debt").isEqualTo(422);
 
 		assertThat(purchase("sale-3", "100.00").number("/effects/0/points")).isEqualTo(100);
-		assertThat(available()).isEqualTo(70);
+		assertThat(tenant.available(memberId)).isEqualTo(70);
 		Api.Response spend = adjust(-70);
 		assertThat(spend.status()).as(spend.toString()).isEqualTo(201);
 		assertThat(adjust(-1).status()).isEqualTo(422);
-		assertThat(available()).isZero();
+		assertThat(tenant.available(memberId)).isZero();
 	}
 
-	private String enrol(String email) {
-		Api.Response enrolled = api.post("/api/v1/members", "{\"email\": \"" + email + "\"}");
-		assertThat(enrolled.status()).as(enrolled.toString()).isEqualTo(201);
-		return enrolled.text("/id");
-	}
-
+	/** A purchase by the member that must earn. */
 	private Api.Response purchase(String transactionId, String amount) {
-		Api.Response earned = event("""
-				{"type": "purchase", "transactionId": "%s", "member": {"id": "%s"}, "occurredAt": "%s",
-				 "amount": "%s", "currency": "EUR"}""".formatted(transactionId, memberId, clock.instant(), amount));
+		Api.Response earned = tenant.purchase(memberId, transactionId, amount, tick());
 		assertThat(earned.status()).as(earned.toString()).isEqualTo(201);
 		return earned;
 	}
 
 	private Api.Response giveBack(String transactionId, String originalTransactionId, String amount) {
-		return event("""
-				{"type": "return", "transactionId": "%s", "originalTransactionId": "%s", "occurredAt": "%s",
-				 "amount": "%s", "currency": "EUR"}"""
-			.formatted(transactionId, originalTransactionId, clock.instant(), amount));
+		return tenant.giveBack(transactionId, originalTransactionId, amount, tick());
 	}
 
-	/** Each write a second after the last, so that the statement's newest-first order is defined. */
 	private Api.Response event(String json) {
-		clock.advance(Duration.ofSeconds(1));
-		return api.post("/api/v1/events", json, null);
+		tick();
+		return tenant.event(json);
 	}
 
 	private Api.Response adjust(long points) {
-		clock.advance(Duration.ofSeconds(1));
-		return api.post("/api/v1/members/" + memberId + "/adjustments", """
+		tick();
+		return tenant.api().post("/api/v1/members/" + memberId + "/adjustments", """
 				{"program": "points", "points": %d, "reason": "spent at the till"}""".formatted(points));
 	}
 
-	private void patchProgram(String json) {
-		Api.Response patched = api.patch("/api/v1/programs/points", json);
-		assertThat(patched.status()).as(patched.toString()).isEqualTo(200);
-	}
-
-	private JsonNode balance() {
-		Api.Response balances = api.get("/api/v1/members/" + memberId + "/balances");
-		assertThat(balances.status()).as(balances.toString()).isEqualTo(200);
-		return balances.json().get(0);
-	}
-
-	private long available() {
-		return balance().get("available").asLong();
-	}
-
-	private JsonNode statement() {
-		Api.Response statement = api.get("/api/v1/members/" + memberId + "/transactions");
-		assertThat(statement.status()).as(statement.toString()).isEqualTo(200);
-		return statement.json();
-	}
-
-	private static void assertProblem(Api.Response response, int status, String type) {
-		assertThat(response.status()).as(response.toString()).isEqualTo(status);
-		assertThat(response.header("Content-Type")).startsWith("application/problem+json");
-		assertThat(response.text("/type")).as(response.toString()).isEqualTo(type);
+	/**
+	 * Moves the clock a second on before each write, so that the statement's newest-first order is defined, and
+	 * returns the time before the move: an event happened a moment before the service hears of it.
+	 */
+	private Instant tick() {
+		Instant before = clock.instant();
+		clock.advance(Duration.ofSeconds(1));
+		return before;
 	}
 }

@@ -1,6 +1,8 @@
 package io.fidelis.ledger;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static io.fidelis.support.Problems.assertProblem;
+import static io.fidelis.support.Problems.fields;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -14,6 +16,7 @@ import io.fidelis.support.Api;
 import io.fidelis.support.IntegrationTest;
 import io.fidelis.support.MutableClock;
 import io.fidelis.support.TestTenants;
+import io.fidelis.support.TestTenants.TestTenant;
 import tools.jackson.databind.JsonNode;
 
 /** Operators' manual credits and debits, and the member's statement that shows them. */
@@ -28,11 +31,11 @@ class AdjustmentIntegrationTest {
 
 	@Test
 	void creditsAndDebitsTheAvailableBalance() {
-		Api api = tenants.create().api();
-		String memberId = enrol(api, "{\"email\": \"ada@example.com\"}");
+		TestTenant tenant = tenants.create();
+		String memberId = tenant.enrol("{\"email\": \"ada@example.com\"}");
 
-		Api.Response credit = adjust(api, memberId, "points", "100", "welcome gift");
-		Api.Response debit = adjust(api, memberId, "points", "-30", "till error");
+		Api.Response credit = tenant.adjust(memberId, "points", 100, "welcome gift");
+		Api.Response debit = tenant.adjust(memberId, "points", -30, "till error");
 
 		assertThat(credit.status()).as(credit.toString()).isEqualTo(201);
 		assertThat(credit.number("/points")).isEqualTo(100);
@@ -45,30 +48,31 @@ class AdjustmentIntegrationTest {
 		assertThat(debit.number("/points")).isEqualTo(-30);
 		assertThat(debit.number("/available")).isEqualTo(70);
 		assertThat(debit.text("/explanation/text")).isEqualTo("30 points removed by the program team: till error");
-		assertThat(available(api, memberId)).isEqualTo(70);
-		assertBalanced(api);
+		assertThat(tenant.available(memberId)).isEqualTo(70);
+		tenant.assertBalanced();
 	}
 
 	@Test
 	void debitBeyondTheAvailableBalanceIsRefusedAndChangesNothing() {
-		Api api = tenants.create().api();
-		String memberId = enrol(api, "{\"email\": \"ada@example.com\"}");
-		adjust(api, memberId, "points", "50", "welcome gift");
+		TestTenant tenant = tenants.create();
+		String memberId = tenant.enrol("{\"email\": \"ada@example.com\"}");
+		tenant.adjust(memberId, "points", 50, "welcome gift");
 
-		Api.Response refused = adjust(api, memberId, "points", "-51", "too much");
+		Api.Response refused = tenant.adjust(memberId, "points", -51, "too much");
 
 		assertProblem(refused, 422, "/problems/insufficient-points");
-		assertThat(available(api, memberId)).isEqualTo(50);
-		assertThat(statement(api, memberId, "").get("items")).hasSize(1);
-		assertThat(adjust(api, memberId, "points", "-50", "all of it").number("/available")).isZero();
-		assertBalanced(api);
+		assertThat(tenant.available(memberId)).isEqualTo(50);
+		assertThat(tenant.statement(memberId).get("items")).hasSize(1);
+		assertThat(tenant.adjust(memberId, "points", -50, "all of it").number("/available")).isZero();
+		tenant.assertBalanced();
 	}
 
 	@Test
 	void refusesInvalidAdjustmentsNamingTheField() {
-		Api api = tenants.create().api();
-		String memberId = enrol(api, "{\"email\": \"ada@example.com\"}");
-		adjust(api, memberId, "points", "10", "start");
+		TestTenant tenant = tenants.create();
+		Api api = tenant.api();
+		String memberId = tenant.enrol("{\"email\": \"ada@example.com\"}");
+		tenant.adjust(memberId, "points", 10, "start");
 		List<String[]> cases = List.of(
 				new String[] { "{\"program\": \"points\", \"points\": 0, \"reason\": \"r\"}", "points" },
 				new String[] { "{\"program\": \"points\", \"points\": 5}", "reason" },
@@ -88,14 +92,15 @@ class AdjustmentIntegrationTest {
 			assertProblem(refused, 400, "/problems/invalid-request");
 			assertThat(fields(refused)).as(invalid[0] + " → " + refused).containsExactly(invalid[1]);
 		}
-		assertThat(available(api, memberId)).isEqualTo(10);
-		assertThat(statement(api, memberId, "").get("items")).hasSize(1);
+		assertThat(tenant.available(memberId)).isEqualTo(10);
+		assertThat(tenant.statement(memberId).get("items")).hasSize(1);
 	}
 
 	@Test
 	void unknownProgramIsNotFound() {
-		Api api = tenants.create().api();
-		String memberId = enrol(api, "{\"email\": \"ada@example.com\"}");
+		TestTenant tenant = tenants.create();
+		Api api = tenant.api();
+		String memberId = tenant.enrol("{\"email\": \"ada@example.com\"}");
 		String key = UUID.randomUUID().toString();
 
 		Api.Response refused = api.post("/api/v1/members/" + memberId + "/adjustments",
@@ -105,42 +110,45 @@ class AdjustmentIntegrationTest {
 		Api.Response retried = api.post("/api/v1/members/" + memberId + "/adjustments",
 				"{\"program\": \"points\", \"points\": 5, \"reason\": \"r\"}", key);
 		assertThat(retried.status()).as("the refused request left its key free: " + retried).isEqualTo(201);
-		assertThat(available(api, memberId)).isEqualTo(5);
+		assertThat(tenant.available(memberId)).isEqualTo(5);
 	}
 
 	@Test
 	void anotherTenantsMemberIsNotFound() {
-		Api other = tenants.create().api();
-		String theirMember = enrol(other, "{\"email\": \"ada@example.com\"}");
-		Api api = tenants.create().api();
+		TestTenant other = tenants.create();
+		String theirMember = other.enrol("{\"email\": \"ada@example.com\"}");
+		TestTenant tenant = tenants.create();
+		Api api = tenant.api();
 
-		Api.Response credit = adjust(api, theirMember, "points", "5", "r");
+		Api.Response credit = tenant.adjust(theirMember, "points", 5, "r");
 		Api.Response balances = api.get("/api/v1/members/" + theirMember + "/balances");
 		Api.Response statement = api.get("/api/v1/members/" + theirMember + "/transactions");
 
 		assertProblem(credit, 404, "/problems/member-not-found");
 		assertProblem(balances, 404, "/problems/member-not-found");
 		assertProblem(statement, 404, "/problems/member-not-found");
-		assertThat(available(other, theirMember)).isZero();
+		assertThat(other.available(theirMember)).isZero();
 	}
 
 	@Test
 	void adjustmentWithoutIdempotencyKeyIsRefused() {
-		Api api = tenants.create().api();
-		String memberId = enrol(api, "{\"email\": \"ada@example.com\"}");
+		TestTenant tenant = tenants.create();
+		Api api = tenant.api();
+		String memberId = tenant.enrol("{\"email\": \"ada@example.com\"}");
 
 		Api.Response refused = api.post("/api/v1/members/" + memberId + "/adjustments",
 				"{\"program\": \"points\", \"points\": 5, \"reason\": \"r\"}", null);
 
 		assertProblem(refused, 400, "/problems/idempotency-key-required");
-		assertThat(available(api, memberId)).isZero();
-		assertThat(statement(api, memberId, "").get("items").isEmpty()).isTrue();
+		assertThat(tenant.available(memberId)).isZero();
+		assertThat(tenant.statement(memberId).get("items").isEmpty()).isTrue();
 	}
 
 	@Test
 	void statementShowsEachLineNewestFirstInTheMembersLanguage() {
-		Api api = tenants.create().api();
-		String memberId = enrol(api, "{\"email\": \"ada@example.com\", \"locale\": \"fr\"}");
+		TestTenant tenant = tenants.create();
+		Api api = tenant.api();
+		String memberId = tenant.enrol("{\"email\": \"ada@example.com\", \"locale\": \"fr\"}");
 		String creditKey = UUID.randomUUID().toString();
 		String debitKey = UUID.randomUUID().toString();
 
@@ -153,14 +161,12 @@ class AdjustmentIntegrationTest {
 				"{\"program\": \"points\", \"points\": -30, \"reason\": \"Erreur de caisse\"}", debitKey).status())
 			.isEqualTo(201);
 		tick();
-		Api.Response earned = api.post("/api/v1/events", """
-				{"type": "purchase", "transactionId": "vente-1", "member": {"id": "%s"}, "occurredAt": "%s",
-				 "amount": "20.50", "currency": "EUR"}""".formatted(memberId, clock.instant()), null);
+		Api.Response earned = tenant.purchase(memberId, "vente-1", "20.50", clock.instant());
 		assertThat(earned.status()).as(earned.toString()).isEqualTo(201);
 		assertThat(earned.text("/effects/0/explanation/text"))
 			.isEqualTo("20 points pour votre achat de 20.50 EUR (1 par EUR, arrondi à l'inférieur)");
 
-		JsonNode lines = statement(api, memberId, "").get("items");
+		JsonNode lines = tenant.statement(memberId).get("items");
 
 		assertThat(lines).hasSize(3);
 		assertLine(lines.get(0), "earn", 20, "vente-1",
@@ -176,18 +182,18 @@ class AdjustmentIntegrationTest {
 
 	@Test
 	void statementIsPaginatedWithLimitAndCursor() {
-		Api api = tenants.create().api();
-		String memberId = enrol(api, "{\"email\": \"ada@example.com\"}");
+		TestTenant tenant = tenants.create();
+		String memberId = tenant.enrol("{\"email\": \"ada@example.com\"}");
 		for (int points = 1; points <= 5; points++) {
 			tick();
-			adjust(api, memberId, "points", Integer.toString(points), "credit " + points);
+			tenant.adjust(memberId, "points", points, "credit " + points);
 		}
 
 		List<Long> amounts = new ArrayList<>();
 		List<Integer> pageSizes = new ArrayList<>();
 		String cursor = null;
 		do {
-			JsonNode page = statement(api, memberId, "?limit=2" + (cursor == null ? "" : "&cursor=" + cursor));
+			JsonNode page = tenant.statement(memberId, "?limit=2" + (cursor == null ? "" : "&cursor=" + cursor));
 			page.get("items").forEach(line -> amounts.add(line.get("amount").asLong()));
 			pageSizes.add(page.get("items").size());
 			cursor = page.path("nextCursor").isString() ? page.get("nextCursor").asString() : null;
@@ -200,8 +206,9 @@ class AdjustmentIntegrationTest {
 
 	@Test
 	void statementRefusesABadLimitOrCursorNamingTheParameter() {
-		Api api = tenants.create().api();
-		String memberId = enrol(api, "{\"email\": \"ada@example.com\"}");
+		TestTenant tenant = tenants.create();
+		Api api = tenant.api();
+		String memberId = tenant.enrol("{\"email\": \"ada@example.com\"}");
 		String base = "/api/v1/members/" + memberId + "/transactions";
 
 		Api.Response zero = api.get(base + "?limit=0");
@@ -219,20 +226,21 @@ class AdjustmentIntegrationTest {
 
 	@Test
 	void statementFiltersByProgram() {
-		Api api = tenants.create().api();
-		String memberId = enrol(api, "{\"email\": \"ada@example.com\"}");
+		TestTenant tenant = tenants.create();
+		Api api = tenant.api();
+		String memberId = tenant.enrol("{\"email\": \"ada@example.com\"}");
 		Api.Response bonus = api.post("/api/v1/programs", "{\"code\": \"bonus\", \"name\": \"Bonus\", \"currency\": \"EUR\"}");
 		assertThat(bonus.status()).as(bonus.toString()).isEqualTo(201);
 		tick();
-		adjust(api, memberId, "points", "10", "points credit");
+		tenant.adjust(memberId, "points", 10, "points credit");
 		tick();
-		adjust(api, memberId, "bonus", "7", "bonus credit");
+		tenant.adjust(memberId, "bonus", 7, "bonus credit");
 		tick();
-		adjust(api, memberId, "points", "-4", "points debit");
+		tenant.adjust(memberId, "points", -4, "points debit");
 
-		JsonNode all = statement(api, memberId, "").get("items");
-		JsonNode onlyBonus = statement(api, memberId, "?program=bonus").get("items");
-		JsonNode onlyPoints = statement(api, memberId, "?program=points").get("items");
+		JsonNode all = tenant.statement(memberId).get("items");
+		JsonNode onlyBonus = tenant.statement(memberId, "?program=bonus").get("items");
+		JsonNode onlyPoints = tenant.statement(memberId, "?program=points").get("items");
 		Api.Response unknown = api.get("/api/v1/members/" + memberId + "/transactions?program=nope");
 
 		assertThat(all).hasSize(3);
@@ -242,7 +250,7 @@ class AdjustmentIntegrationTest {
 		assertThat(onlyPoints).hasSize(2);
 		assertThat(onlyPoints.valueStream().map(line -> line.get("amount").asLong())).containsExactly(-4L, 10L);
 		assertProblem(unknown, 404, "/problems/program-not-found");
-		assertThat(available(api, memberId)).isEqualTo(6);
+		assertThat(tenant.available(memberId)).isEqualTo(6);
 	}
 
 	private void tick() {
@@ -258,48 +266,5 @@ class AdjustmentIntegrationTest {
 		assertThat(line.get("id").asString()).isNotBlank();
 		assertThat(line.get("occurredAt").asString()).isNotBlank();
 		assertThat(line.get("createdAt").asString()).isNotBlank();
-	}
-
-	private static Api.Response adjust(Api api, String memberId, String program, String points, String reason) {
-		return api.post("/api/v1/members/" + memberId + "/adjustments", """
-				{"program": "%s", "points": %s, "reason": "%s"}""".formatted(program, points, reason));
-	}
-
-	private static String enrol(Api api, String json) {
-		Api.Response enrolled = api.post("/api/v1/members", json);
-		assertThat(enrolled.status()).as(enrolled.toString()).isEqualTo(201);
-		return enrolled.text("/id");
-	}
-
-	private static long available(Api api, String memberId) {
-		Api.Response balances = api.get("/api/v1/members/" + memberId + "/balances");
-		assertThat(balances.status()).as(balances.toString()).isEqualTo(200);
-		for (JsonNode balance : balances.json()) {
-			if (balance.get("program").asString().equals("points")) {
-				return balance.get("available").asLong();
-			}
-		}
-		throw new AssertionError("no points balance: " + balances);
-	}
-
-	private static JsonNode statement(Api api, String memberId, String query) {
-		Api.Response statement = api.get("/api/v1/members/" + memberId + "/transactions" + query);
-		assertThat(statement.status()).as(statement.toString()).isEqualTo(200);
-		return statement.json();
-	}
-
-	private static void assertBalanced(Api api) {
-		Api.Response report = api.get("/api/v1/programs/points/reconciliation");
-		assertThat(report.json().get("balanced").asBoolean()).as(report.toString()).isTrue();
-	}
-
-	private static void assertProblem(Api.Response response, int status, String type) {
-		assertThat(response.status()).as(response.toString()).isEqualTo(status);
-		assertThat(response.header("Content-Type")).startsWith("application/problem+json");
-		assertThat(response.text("/type")).as(response.toString()).isEqualTo(type);
-	}
-
-	private static List<String> fields(Api.Response problem) {
-		return problem.json().path("errors").valueStream().map(error -> error.path("field").asString()).toList();
 	}
 }

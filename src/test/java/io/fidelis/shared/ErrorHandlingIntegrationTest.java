@@ -1,6 +1,8 @@
 package io.fidelis.shared;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static io.fidelis.support.Problems.assertProblem;
+import static io.fidelis.support.Problems.fields;
 
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
@@ -25,6 +27,7 @@ import io.fidelis.support.Api;
 import io.fidelis.support.IntegrationTest;
 import io.fidelis.support.MutableClock;
 import io.fidelis.support.TestTenants;
+import io.fidelis.support.TestTenants.TestTenant;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -44,20 +47,18 @@ class ErrorHandlingIntegrationTest {
 	@Autowired
 	MutableClock clock;
 
-	private Api api;
+	private TestTenant tenant;
 	private String memberId;
 
 	@BeforeEach
 	void newTenantWithAMember() {
-		api = tenants.create().api();
-		Api.Response enrolled = api.post("/api/v1/members", "{\"email\": \"ada@example.com\"}");
-		assertThat(enrolled.status()).as(enrolled.toString()).isEqualTo(201);
-		memberId = enrolled.text("/id");
+		tenant = tenants.create();
+		memberId = tenant.enrol("{\"email\": \"ada@example.com\"}");
 	}
 
 	@Test
 	void malformedJsonIsRefused() {
-		Api.Response refused = event("{\"type\": \"purchase\", \"transactionId\": \"sale-1\", \"amount\": ");
+		Api.Response refused = tenant.event("{\"type\": \"purchase\", \"transactionId\": \"sale-1\", \"amount\": ");
 
 		assertProblem(refused, 400, "/problems/malformed-json");
 		assertNothingWritten();
@@ -65,7 +66,7 @@ class ErrorHandlingIntegrationTest {
 
 	@Test
 	void emptyBodyIsRefused() {
-		Api.Response refused = event("");
+		Api.Response refused = tenant.event("");
 
 		assertProblem(refused, 400, "/problems/malformed-json");
 		assertNothingWritten();
@@ -73,7 +74,7 @@ class ErrorHandlingIntegrationTest {
 
 	@Test
 	void jsonArrayInsteadOfAnObjectIsRefused() {
-		Api.Response refused = event("[" + purchase(Map.of()) + "]");
+		Api.Response refused = tenant.event("[" + purchase(Map.of()) + "]");
 
 		assertInvalid(refused, "body");
 		assertNothingWritten();
@@ -81,7 +82,7 @@ class ErrorHandlingIntegrationTest {
 
 	@Test
 	void unknownFieldIsRefusedNamingIt() {
-		Api.Response refused = event(purchase(Map.of("discount", "\"5.00\"")));
+		Api.Response refused = tenant.event(purchase(Map.of("discount", "\"5.00\"")));
 
 		assertInvalid(refused, "discount");
 		assertNothingWritten();
@@ -89,7 +90,7 @@ class ErrorHandlingIntegrationTest {
 
 	@Test
 	void unknownFieldInANestedObjectIsRefusedNamingItsPath() {
-		Api.Response refused = event(purchase(Map.of("items",
+		Api.Response refused = tenant.event(purchase(Map.of("items",
 				"[{\"sku\": \"A\", \"quantity\": 1, \"unitPrice\": \"10.00\", \"colour\": \"red\"}]")));
 
 		assertInvalid(refused, "items[0].colour");
@@ -98,7 +99,7 @@ class ErrorHandlingIntegrationTest {
 
 	@Test
 	void unknownTypeIsRefusedNamingType() {
-		Api.Response refused = event(purchase(Map.of("type", "\"refund\"")));
+		Api.Response refused = tenant.event(purchase(Map.of("type", "\"refund\"")));
 
 		assertInvalid(refused, "type");
 		assertNothingWritten();
@@ -106,7 +107,7 @@ class ErrorHandlingIntegrationTest {
 
 	@Test
 	void missingTypeIsRefusedNamingType() {
-		Api.Response refused = event("""
+		Api.Response refused = tenant.event("""
 				{"transactionId": "sale-1", "member": {"id": "%s"}, "occurredAt": "%s", "amount": "10.00",
 				 "currency": "EUR"}""".formatted(memberId, clock.instant()));
 
@@ -122,13 +123,13 @@ class ErrorHandlingIntegrationTest {
 				Map.of("member", "{\"id\": \"not-a-uuid\"}"), "currency", Map.of("currency", "978"));
 
 		SoftAssertions.assertSoftly(softly -> cases
-			.forEach((field, change) -> expectInvalid(softly, event(purchase(change)), field)));
+			.forEach((field, change) -> expectInvalid(softly, tenant.event(purchase(change)), field)));
 		assertNothingWritten();
 	}
 
 	@Test
 	void nullItemIsRefusedNamingIt() {
-		Api.Response refused = event(purchase(Map.of("items", "[null]")));
+		Api.Response refused = tenant.event(purchase(Map.of("items", "[null]")));
 
 		assertInvalid(refused, "items[0]");
 		assertNothingWritten();
@@ -136,7 +137,7 @@ class ErrorHandlingIntegrationTest {
 
 	@Test
 	void timestampOutsideTheRepresentableRangeIsRefused() {
-		Api.Response refused = event(purchase(Map.of("occurredAt", "\"-999999999-01-01T00:00:00+18:00\"")));
+		Api.Response refused = tenant.event(purchase(Map.of("occurredAt", "\"-999999999-01-01T00:00:00+18:00\"")));
 
 		assertInvalid(refused, "occurredAt");
 		assertNothingWritten();
@@ -145,13 +146,13 @@ class ErrorHandlingIntegrationTest {
 	@Test
 	void nulCharacterInATextFieldIsRefusedNamingTheField() {
 		SoftAssertions.assertSoftly(softly -> {
-			expectInvalid(softly, event(purchase(Map.of("transactionId", "\"nul-1\"", "storeId",
+			expectInvalid(softly, tenant.event(purchase(Map.of("transactionId", "\"nul-1\"", "storeId",
 					"\"paris\\u00001\""))), "storeId");
-			expectInvalid(softly, event(purchase(Map.of("transactionId", "\"nul-2\"", "channel",
+			expectInvalid(softly, tenant.event(purchase(Map.of("transactionId", "\"nul-2\"", "channel",
 					"\"web\\u0000\""))), "channel");
-			expectInvalid(softly, event(purchase(Map.of("transactionId", "\"nul-3\"", "items",
+			expectInvalid(softly, tenant.event(purchase(Map.of("transactionId", "\"nul-3\"", "items",
 					"[{\"sku\": \"A\\u0000\", \"quantity\": 1, \"unitPrice\": \"10.00\"}]"))), "items[0].sku");
-			Api.Response lookup = event(purchase(Map.of("transactionId", "\"nul-4\"", "member",
+			Api.Response lookup = tenant.event(purchase(Map.of("transactionId", "\"nul-4\"", "member",
 					"{\"externalId\": \"crm\\u000042\"}")));
 			softly.assertThat(lookup.status()).as(lookup.toString()).isBetween(400, 499);
 			softly.assertThat(lookup.header("Content-Type")).as(lookup.toString())
@@ -162,7 +163,7 @@ class ErrorHandlingIntegrationTest {
 
 	@Test
 	void timestampWithoutOffsetIsRefused() {
-		Api.Response refused = event(purchase(Map.of("occurredAt", "\"2026-01-15T10:00:00\"")));
+		Api.Response refused = tenant.event(purchase(Map.of("occurredAt", "\"2026-01-15T10:00:00\"")));
 
 		assertInvalid(refused, "occurredAt");
 		assertNothingWritten();
@@ -173,7 +174,7 @@ class ErrorHandlingIntegrationTest {
 		SoftAssertions.assertSoftly(softly -> {
 			for (String amount : List.of("\"-1.00\"", "-1", "\"10.999\"", "10.999", "1e12", "\"1000000000000\"",
 					"\"ten\"", "\"\"", "null")) {
-				expectInvalid(softly, event(purchase(Map.of("amount", amount))), "amount");
+				expectInvalid(softly, tenant.event(purchase(Map.of("amount", amount))), "amount");
 			}
 		});
 		assertNothingWritten();
@@ -183,7 +184,7 @@ class ErrorHandlingIntegrationTest {
 	void badCurrenciesAreRefusedNamingCurrency() {
 		SoftAssertions.assertSoftly(softly -> {
 			for (String currency : List.of("XXY", "eur", "EURO", "")) {
-				expectInvalid(softly, event(purchase(Map.of("currency", "\"" + currency + "\""))), "currency");
+				expectInvalid(softly, tenant.event(purchase(Map.of("currency", "\"" + currency + "\""))), "currency");
 			}
 		});
 		assertNothingWritten();
@@ -191,18 +192,18 @@ class ErrorHandlingIntegrationTest {
 
 	@Test
 	void overLongTransactionIdIsRefused() {
-		Api.Response refused = event(purchase(Map.of("transactionId", "\"" + "t".repeat(201) + "\"")));
+		Api.Response refused = tenant.event(purchase(Map.of("transactionId", "\"" + "t".repeat(201) + "\"")));
 
 		assertInvalid(refused, "transactionId");
 		assertNothingWritten();
-		assertThat(event(purchase(Map.of("transactionId", "\"" + "t".repeat(200) + "\""))).status())
+		assertThat(tenant.event(purchase(Map.of("transactionId", "\"" + "t".repeat(200) + "\""))).status())
 			.as("200 characters are allowed")
 			.isEqualTo(201);
 	}
 
 	@Test
 	void transactionIdWithASpaceIsRefused() {
-		Api.Response refused = event(purchase(Map.of("transactionId", "\"sale 1\"")));
+		Api.Response refused = tenant.event(purchase(Map.of("transactionId", "\"sale 1\"")));
 
 		assertInvalid(refused, "transactionId");
 		assertNothingWritten();
@@ -212,7 +213,7 @@ class ErrorHandlingIntegrationTest {
 	void trailingGarbageAfterTheJsonIsRefused() {
 		SoftAssertions.assertSoftly(softly -> {
 			for (String garbage : List.of(" x", " {}", " 1", "}")) {
-				Api.Response refused = event(purchase(Map.of()) + garbage);
+				Api.Response refused = tenant.event(purchase(Map.of()) + garbage);
 				softly.assertThat(refused.status()).as(garbage + " → " + refused).isEqualTo(400);
 				softly.assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
 				softly.assertThat(refused.text("/type"))
@@ -226,7 +227,7 @@ class ErrorHandlingIntegrationTest {
 	@Test
 	void duplicateKeysAreRefusedNamingTheKey() {
 		String json = purchase(Map.of());
-		Api.Response refused = event(json.substring(0, json.length() - 1) + ", \"amount\": \"99.00\"}");
+		Api.Response refused = tenant.event(json.substring(0, json.length() - 1) + ", \"amount\": \"99.00\"}");
 
 		assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
 		assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
@@ -237,7 +238,7 @@ class ErrorHandlingIntegrationTest {
 
 	@Test
 	void bodyOverTheLimitWithContentLengthIsRefused() {
-		Api.Response refused = event(oversized());
+		Api.Response refused = tenant.event(oversized());
 
 		assertProblem(refused, 413, "/problems/payload-too-large");
 		assertNothingWritten();
@@ -247,7 +248,7 @@ class ErrorHandlingIntegrationTest {
 	void chunkedBodyOverTheLimitIsRefused() throws IOException, InterruptedException {
 		byte[] body = oversized().getBytes(StandardCharsets.UTF_8);
 		HttpRequest request = HttpRequest.newBuilder(tenants.base().resolve("/api/v1/events"))
-			.header("Authorization", "Bearer " + api.key())
+			.header("Authorization", "Bearer " + tenant.api().key())
 			.header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)))
 			.build();
@@ -270,7 +271,7 @@ class ErrorHandlingIntegrationTest {
 		try (Socket socket = new Socket(tenants.base().getHost(), tenants.base().getPort())) {
 			socket.setSoTimeout(30_000);
 			OutputStream out = socket.getOutputStream();
-			out.write(("POST /api/v1/events HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + api.key()
+			out.write(("POST /api/v1/events HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + tenant.api().key()
 					+ "\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n")
 				.getBytes(StandardCharsets.US_ASCII));
 			chunk(out, "{\"type\": \"purchase\", \"transactionId\": \"sale-1\", \"storeId\": \"");
@@ -312,14 +313,14 @@ class ErrorHandlingIntegrationTest {
 		String json = purchase(Map.of("storeId", "\"paris-1\""));
 		String padded = json + " ".repeat(MAX_BODY_BYTES - json.length());
 
-		Api.Response accepted = event(padded);
+		Api.Response accepted = tenant.event(padded);
 
 		assertThat(accepted.status()).as(accepted.toString()).isEqualTo(201);
 	}
 
 	@Test
 	void textPlainIsUnsupported() {
-		Api.Response refused = api.send("POST", "/api/v1/events", purchase(Map.of()),
+		Api.Response refused = tenant.api().send("POST", "/api/v1/events", purchase(Map.of()),
 				Map.of("Content-Type", "text/plain"));
 
 		assertProblem(refused, 415, "/problems/unsupported-media-type");
@@ -328,7 +329,7 @@ class ErrorHandlingIntegrationTest {
 
 	@Test
 	void putOnEventsIsNotAllowed() {
-		Api.Response refused = api.send("PUT", "/api/v1/events", purchase(Map.of()), Map.of());
+		Api.Response refused = tenant.api().send("PUT", "/api/v1/events", purchase(Map.of()), Map.of());
 
 		assertProblem(refused, 405, "/problems/method-not-allowed");
 		assertThat(refused.header("Allow")).contains("POST");
@@ -337,8 +338,8 @@ class ErrorHandlingIntegrationTest {
 
 	@Test
 	void unknownPathUnderTheApiIsANotFoundProblem() {
-		Api.Response get = api.get("/api/v1/nothing-here");
-		Api.Response post = api.post("/api/v1/nothing-here", "{}");
+		Api.Response get = tenant.api().get("/api/v1/nothing-here");
+		Api.Response post = tenant.api().post("/api/v1/nothing-here", "{}");
 
 		assertProblem(get, 404, "/problems/not-found");
 		assertProblem(post, 404, "/problems/not-found");
@@ -346,26 +347,26 @@ class ErrorHandlingIntegrationTest {
 
 	@Test
 	void malformedMemberIdInThePathIsRefusedNamingIt() {
-		Api.Response refused = api.get("/api/v1/members/not-a-uuid/balances");
+		Api.Response refused = tenant.api().get("/api/v1/members/not-a-uuid/balances");
 
 		assertInvalid(refused, "memberId");
 	}
 
 	@Test
 	void eventMoreThanADayInTheFutureIsRefused() {
-		Api.Response refused = event(purchase(Map.of("occurredAt",
+		Api.Response refused = tenant.event(purchase(Map.of("occurredAt",
 				"\"" + clock.instant().plus(Duration.ofDays(2)) + "\"")));
 
 		assertInvalid(refused, "occurredAt");
 		assertNothingWritten();
-		Api.Response slightlyAhead = event(purchase(Map.of("transactionId", "\"sale-2\"", "occurredAt",
+		Api.Response slightlyAhead = tenant.event(purchase(Map.of("transactionId", "\"sale-2\"", "occurredAt",
 				"\"" + clock.instant().plus(Duration.ofHours(2)) + "\"")));
 		assertThat(slightlyAhead.status()).as("a till's clock may be a little ahead: " + slightlyAhead).isEqualTo(201);
 	}
 
 	@Test
 	void returnWithBadInputIsRefusedNamingTheField() {
-		assertThat(event(purchase(Map.of())).status()).isEqualTo(201);
+		assertThat(tenant.event(purchase(Map.of())).status()).isEqualTo(201);
 		Map<String, String> cases = Map.of("originalTransactionId",
 				"{\"type\": \"return\", \"transactionId\": \"ret-1\", \"occurredAt\": \"%s\", \"amount\": \"1.00\", \"currency\": \"EUR\"}",
 				"amount",
@@ -374,8 +375,8 @@ class ErrorHandlingIntegrationTest {
 				"{\"type\": \"return\", \"transactionId\": \"ret-1\", \"originalTransactionId\": \"sale-1\", \"occurredAt\": \"%s\", \"amount\": \"1.00\", \"currency\": \"EUR\", \"items\": []}");
 
 		SoftAssertions.assertSoftly(softly -> cases
-			.forEach((field, json) -> expectInvalid(softly, event(json.formatted(clock.instant())), field)));
-		assertThat(available()).isEqualTo(10);
+			.forEach((field, json) -> expectInvalid(softly, tenant.event(json.formatted(clock.instant())), field)));
+		assertThat(tenant.available(memberId)).isEqualTo(10);
 	}
 
 	/** A purchase by the member, changed by the given JSON values (field name to raw JSON). */
@@ -402,23 +403,13 @@ class ErrorHandlingIntegrationTest {
 		return purchase(Map.of("storeId", "\"" + "s".repeat(MAX_BODY_BYTES + 1024) + "\""));
 	}
 
-	private Api.Response event(String json) {
-		return api.post("/api/v1/events", json, null);
-	}
-
-	private long available() {
-		Api.Response balances = api.get("/api/v1/members/" + memberId + "/balances");
-		assertThat(balances.status()).as(balances.toString()).isEqualTo(200);
-		return balances.json().get(0).get("available").asLong();
-	}
-
 	/** The refused requests earned nothing, and the transactionId is free: a correct purchase with it earns. */
 	private void assertNothingWritten() {
-		assertThat(available()).isZero();
-		Api.Response accepted = event(purchase(Map.of()));
+		assertThat(tenant.available(memberId)).isZero();
+		Api.Response accepted = tenant.event(purchase(Map.of()));
 		assertThat(accepted.status()).as(accepted.toString()).isEqualTo(201);
 		assertThat(accepted.header("Idempotent-Replayed")).isNull();
-		assertThat(available()).isEqualTo(10);
+		assertThat(tenant.available(memberId)).isEqualTo(10);
 	}
 
 	private static void assertInvalid(Api.Response response, String field) {
@@ -434,17 +425,5 @@ class ErrorHandlingIntegrationTest {
 		softly.assertThat(response.text("/type")).as(field + ": " + response).isEqualTo("/problems/invalid-request");
 		softly.assertThat(fields(response)).as(field + ": " + response).contains(field);
 		softly.assertThat(response.text("/detail")).as(field + ": " + response).isNotBlank();
-	}
-
-	private static void assertProblem(Api.Response response, int status, String type) {
-		assertThat(response.status()).as(response.toString()).isEqualTo(status);
-		assertThat(response.header("Content-Type")).as(response.toString()).startsWith("application/problem+json");
-		assertThat(response.text("/type")).as(response.toString()).isEqualTo(type);
-		assertThat(response.number("/status")).isEqualTo(status);
-		assertThat(response.text("/title")).isNotBlank();
-	}
-
-	private static List<String> fields(Api.Response problem) {
-		return problem.json().path("errors").valueStream().map(error -> error.path("field").asString()).toList();
 	}
 }

@@ -2,6 +2,7 @@ package io.fidelis.shared;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -19,7 +20,7 @@ import io.fidelis.support.Api;
 import io.fidelis.support.IntegrationTest;
 import io.fidelis.support.MutableClock;
 import io.fidelis.support.TestTenants;
-import tools.jackson.databind.JsonNode;
+import io.fidelis.support.TestTenants.TestTenant;
 
 /** A request is applied once per idempotency key, whatever the retries and however many arrive at once. */
 @IntegrationTest
@@ -35,62 +36,62 @@ class IdempotencyIntegrationTest {
 
 	@Test
 	void replayedEventReturnsTheFirstAnswerAndEarnsOnce() {
-		Api api = tenants.create().api();
-		String memberId = enrol(api);
-		String purchase = purchase(memberId, "sale-1", "49.90");
+		TestTenant tenant = tenants.create();
+		String memberId = tenant.enrol("{\"email\": \"ada@example.com\"}");
+		Instant occurredAt = clock.instant();
 
-		Api.Response first = event(api, purchase);
-		Api.Response replay = event(api, purchase);
+		Api.Response first = tenant.purchase(memberId, "sale-1", "49.90", occurredAt);
+		Api.Response replay = tenant.purchase(memberId, "sale-1", "49.90", occurredAt);
 
 		assertThat(first.status()).as(first.toString()).isEqualTo(201);
 		assertThat(first.header("Idempotent-Replayed")).isNull();
 		assertThat(replay.status()).as(replay.toString()).isEqualTo(201);
 		assertThat(replay.header("Idempotent-Replayed")).isEqualTo("true");
 		assertThat(replay.json()).isEqualTo(first.json());
-		assertThat(available(api, memberId)).isEqualTo(49);
-		assertThat(statement(api, memberId).get("items")).hasSize(1);
-		assertBalanced(api);
+		assertThat(tenant.available(memberId)).isEqualTo(49);
+		assertThat(tenant.statement(memberId, "?limit=200").get("items")).hasSize(1);
+		tenant.assertBalanced();
 	}
 
 	@Test
 	void replayedAdjustmentReturnsTheFirstAnswerAndMovesPointsOnce() {
-		Api api = tenants.create().api();
-		String memberId = enrol(api);
+		TestTenant tenant = tenants.create();
+		String memberId = tenant.enrol("{\"email\": \"ada@example.com\"}");
 		String key = UUID.randomUUID().toString();
 
-		Api.Response first = adjust(api, memberId, 30, key);
-		Api.Response replay = adjust(api, memberId, 30, key);
+		Api.Response first = adjust(tenant, memberId, 30, key);
+		Api.Response replay = adjust(tenant, memberId, 30, key);
 
 		assertThat(first.status()).as(first.toString()).isEqualTo(201);
 		assertThat(replay.status()).as(replay.toString()).isEqualTo(201);
 		assertThat(replay.header("Idempotent-Replayed")).isEqualTo("true");
 		assertThat(replay.json()).isEqualTo(first.json());
-		assertThat(available(api, memberId)).isEqualTo(30);
+		assertThat(tenant.available(memberId)).isEqualTo(30);
 	}
 
 	@Test
 	void sameTransactionIdWithAnotherAmountIsAConflict() {
-		Api api = tenants.create().api();
-		String memberId = enrol(api);
-		assertThat(event(api, purchase(memberId, "sale-1", "49.90")).status()).isEqualTo(201);
+		TestTenant tenant = tenants.create();
+		String memberId = tenant.enrol("{\"email\": \"ada@example.com\"}");
+		assertThat(tenant.purchase(memberId, "sale-1", "49.90", clock.instant()).status()).isEqualTo(201);
 
-		Api.Response conflict = event(api, purchase(memberId, "sale-1", "59.90"));
+		Api.Response conflict = tenant.purchase(memberId, "sale-1", "59.90", clock.instant());
 
 		assertThat(conflict.status()).as(conflict.toString()).isEqualTo(409);
 		assertThat(conflict.header("Content-Type")).startsWith("application/problem+json");
 		assertThat(conflict.text("/type")).isEqualTo("/problems/idempotency-key-reused");
-		assertThat(available(api, memberId)).isEqualTo(49);
-		assertThat(statement(api, memberId).get("items")).hasSize(1);
+		assertThat(tenant.available(memberId)).isEqualTo(49);
+		assertThat(tenant.statement(memberId, "?limit=200").get("items")).hasSize(1);
 	}
 
 	@Test
 	void sameIdempotencyKeyOnAnotherEndpointIsAConflict() {
-		Api api = tenants.create().api();
-		String memberId = enrol(api);
+		TestTenant tenant = tenants.create();
+		String memberId = tenant.enrol("{\"email\": \"ada@example.com\"}");
 		String key = UUID.randomUUID().toString();
-		assertThat(adjust(api, memberId, 30, key).status()).isEqualTo(201);
+		assertThat(adjust(tenant, memberId, 30, key).status()).isEqualTo(201);
 
-		Api.Response conflict = api.post("/api/v1/members", "{\"email\": \"bob@example.com\"}", key);
+		Api.Response conflict = tenant.api().post("/api/v1/members", "{\"email\": \"bob@example.com\"}", key);
 
 		assertThat(conflict.status()).as(conflict.toString()).isEqualTo(409);
 		assertThat(conflict.text("/type")).isEqualTo("/problems/idempotency-key-reused");
@@ -98,45 +99,45 @@ class IdempotencyIntegrationTest {
 
 	@Test
 	void refusedRequestDoesNotConsumeItsKey() {
-		Api api = tenants.create().api();
-		String memberId = enrol(api);
+		TestTenant tenant = tenants.create();
+		String memberId = tenant.enrol("{\"email\": \"ada@example.com\"}");
 		String key = UUID.randomUUID().toString();
 
-		Api.Response refused = adjust(api, memberId, -50, key);
+		Api.Response refused = adjust(tenant, memberId, -50, key);
 		assertThat(refused.status()).as(refused.toString()).isEqualTo(422);
 		assertThat(refused.text("/type")).isEqualTo("/problems/insufficient-points");
-		assertThat(adjust(api, memberId, 80, UUID.randomUUID().toString()).status()).isEqualTo(201);
-		Api.Response retried = adjust(api, memberId, -50, key);
+		assertThat(adjust(tenant, memberId, 80, UUID.randomUUID().toString()).status()).isEqualTo(201);
+		Api.Response retried = adjust(tenant, memberId, -50, key);
 
 		assertThat(retried.status()).as(retried.toString()).isEqualTo(201);
 		assertThat(retried.header("Idempotent-Replayed")).isNull();
-		assertThat(available(api, memberId)).isEqualTo(30);
-		assertBalanced(api);
+		assertThat(tenant.available(memberId)).isEqualTo(30);
+		tenant.assertBalanced();
 	}
 
 	@Test
 	void refusedReturnDoesNotConsumeItsTransactionId() {
-		Api api = tenants.create().api();
-		String memberId = enrol(api);
-		assertThat(event(api, purchase(memberId, "sale-1", "20.00")).status()).isEqualTo(201);
+		TestTenant tenant = tenants.create();
+		String memberId = tenant.enrol("{\"email\": \"ada@example.com\"}");
+		assertThat(tenant.purchase(memberId, "sale-1", "20.00", clock.instant()).status()).isEqualTo(201);
 
-		Api.Response refused = event(api, giveBack("ret-1", "25.00"));
-		Api.Response retried = event(api, giveBack("ret-1", "5.00"));
+		Api.Response refused = tenant.giveBack("ret-1", "sale-1", "25.00", clock.instant());
+		Api.Response retried = tenant.giveBack("ret-1", "sale-1", "5.00", clock.instant());
 
 		assertThat(refused.status()).as(refused.toString()).isEqualTo(422);
 		assertThat(retried.status()).as(retried.toString()).isEqualTo(201);
 		assertThat(retried.header("Idempotent-Replayed")).isNull();
-		assertThat(available(api, memberId)).isEqualTo(15);
-		assertBalanced(api);
+		assertThat(tenant.available(memberId)).isEqualTo(15);
+		tenant.assertBalanced();
 	}
 
 	@Test
 	void concurrentIdenticalPurchasesEarnOnceAndAllGetTheSameAnswer() throws Exception {
-		Api api = tenants.create().api();
-		String memberId = enrol(api);
-		String purchase = purchase(memberId, "sale-1", "42.00");
+		TestTenant tenant = tenants.create();
+		String memberId = tenant.enrol("{\"email\": \"ada@example.com\"}");
+		Instant occurredAt = clock.instant();
 
-		List<Api.Response> responses = atOnce(() -> event(api, purchase));
+		List<Api.Response> responses = atOnce(() -> tenant.purchase(memberId, "sale-1", "42.00", occurredAt));
 
 		assertThat(responses).allSatisfy(response -> {
 			assertThat(response.status()).as(response.toString()).isEqualTo(201);
@@ -145,18 +146,18 @@ class IdempotencyIntegrationTest {
 		assertThat(responses.stream().filter(response -> response.header("Idempotent-Replayed") == null))
 			.as("exactly one request did the work")
 			.hasSize(1);
-		assertThat(available(api, memberId)).isEqualTo(42);
-		assertThat(statement(api, memberId).get("items")).hasSize(1);
-		assertBalanced(api);
+		assertThat(tenant.available(memberId)).isEqualTo(42);
+		assertThat(tenant.statement(memberId, "?limit=200").get("items")).hasSize(1);
+		tenant.assertBalanced();
 	}
 
 	@Test
 	void concurrentDebitsNeverOverdraw() throws Exception {
-		Api api = tenants.create().api();
-		String memberId = enrol(api);
-		assertThat(adjust(api, memberId, 95, UUID.randomUUID().toString()).status()).isEqualTo(201);
+		TestTenant tenant = tenants.create();
+		String memberId = tenant.enrol("{\"email\": \"ada@example.com\"}");
+		assertThat(adjust(tenant, memberId, 95, UUID.randomUUID().toString()).status()).isEqualTo(201);
 
-		List<Api.Response> responses = atOnce(() -> adjust(api, memberId, -10, UUID.randomUUID().toString()));
+		List<Api.Response> responses = atOnce(() -> adjust(tenant, memberId, -10, UUID.randomUUID().toString()));
 
 		assertThat(responses).allSatisfy(response -> assertThat(response.status()).as(response.toString())
 			.isIn(201, 422));
@@ -165,16 +166,16 @@ class IdempotencyIntegrationTest {
 			.allSatisfy(response -> assertThat(response.text("/type")).isEqualTo("/problems/insufficient-points"));
 		assertThat(responses.stream().filter(response -> response.status() == 201))
 			.allSatisfy(response -> assertThat(response.number("/available")).isBetween(5L, 85L));
-		assertThat(available(api, memberId)).isEqualTo(5);
-		assertThat(statement(api, memberId).get("items")).hasSize(10);
-		assertBalanced(api);
+		assertThat(tenant.available(memberId)).isEqualTo(5);
+		assertThat(tenant.statement(memberId, "?limit=200").get("items")).hasSize(10);
+		tenant.assertBalanced();
 	}
 
 	@Test
 	void concurrentReturnsOfOnePurchaseNeverRefundMoreThanIt() throws Exception {
-		Api api = tenants.create().api();
-		String memberId = enrol(api);
-		assertThat(event(api, purchase(memberId, "sale-1", "100.00")).status()).isEqualTo(201);
+		TestTenant tenant = tenants.create();
+		String memberId = tenant.enrol("{\"email\": \"ada@example.com\"}");
+		assertThat(tenant.purchase(memberId, "sale-1", "100.00", clock.instant()).status()).isEqualTo(201);
 		List<String> ids = new ArrayList<>();
 		for (int i = 0; i < THREADS; i++) {
 			ids.add("ret-" + i);
@@ -186,14 +187,14 @@ class IdempotencyIntegrationTest {
 			synchronized (pending) {
 				id = pending.remove(0);
 			}
-			return event(api, giveBack(id, "15.00"));
+			return tenant.giveBack(id, "sale-1", "15.00", clock.instant());
 		});
 
 		assertThat(responses).allSatisfy(response -> assertThat(response.status()).as(response.toString())
 			.isIn(201, 422));
 		assertThat(responses.stream().filter(response -> response.status() == 201)).hasSize(6);
-		assertThat(available(api, memberId)).isEqualTo(100 - 90);
-		assertBalanced(api);
+		assertThat(tenant.available(memberId)).isEqualTo(100 - 90);
+		tenant.assertBalanced();
 	}
 
 	/** Runs the request from {@value #THREADS} threads released together, and collects the answers. */
@@ -223,47 +224,8 @@ class IdempotencyIntegrationTest {
 		}
 	}
 
-	private String purchase(String memberId, String transactionId, String amount) {
-		return """
-				{"type": "purchase", "transactionId": "%s", "member": {"id": "%s"}, "occurredAt": "%s",
-				 "amount": "%s", "currency": "EUR"}""".formatted(transactionId, memberId, clock.instant(), amount);
-	}
-
-	private String giveBack(String transactionId, String amount) {
-		return """
-				{"type": "return", "transactionId": "%s", "originalTransactionId": "sale-1", "occurredAt": "%s",
-				 "amount": "%s", "currency": "EUR"}""".formatted(transactionId, clock.instant(), amount);
-	}
-
-	private static Api.Response event(Api api, String json) {
-		return api.post("/api/v1/events", json, null);
-	}
-
-	private static Api.Response adjust(Api api, String memberId, long points, String key) {
-		return api.post("/api/v1/members/" + memberId + "/adjustments", """
+	private static Api.Response adjust(TestTenant tenant, String memberId, long points, String key) {
+		return tenant.api().post("/api/v1/members/" + memberId + "/adjustments", """
 				{"program": "points", "points": %d, "reason": "test"}""".formatted(points), key);
-	}
-
-	private static String enrol(Api api) {
-		Api.Response enrolled = api.post("/api/v1/members", "{\"email\": \"ada@example.com\"}");
-		assertThat(enrolled.status()).as(enrolled.toString()).isEqualTo(201);
-		return enrolled.text("/id");
-	}
-
-	private static long available(Api api, String memberId) {
-		Api.Response balances = api.get("/api/v1/members/" + memberId + "/balances");
-		assertThat(balances.status()).as(balances.toString()).isEqualTo(200);
-		return balances.json().get(0).get("available").asLong();
-	}
-
-	private static JsonNode statement(Api api, String memberId) {
-		Api.Response statement = api.get("/api/v1/members/" + memberId + "/transactions?limit=200");
-		assertThat(statement.status()).as(statement.toString()).isEqualTo(200);
-		return statement.json();
-	}
-
-	private static void assertBalanced(Api api) {
-		Api.Response report = api.get("/api/v1/programs/points/reconciliation");
-		assertThat(report.json().get("balanced").asBoolean()).as(report.toString()).isTrue();
 	}
 }

@@ -14,7 +14,7 @@ public final class Problems {
 	/** The answer is a problem+json of this status and type, with a title and a detail for people. */
 	public static void assertProblem(Api.Response response, int status, String type) {
 		assertThat(response.status()).as(response.toString()).isEqualTo(status);
-		assertThat(response.header("Content-Type")).startsWith("application/problem+json");
+		assertThat(response.header("Content-Type")).as(response.toString()).startsWith("application/problem+json");
 		assertThat(response.text("/type")).as(response.toString()).isEqualTo(type);
 		assertThat(response.number("/status")).isEqualTo(status);
 		assertThat(response.text("/title")).isNotBlank();
