@@ -3,7 +3,9 @@ package io.fidelis.earning;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
@@ -41,8 +43,8 @@ public sealed interface EventRequest {
 		}
 
 		boolean namesExactlyOne() {
-			return java.util.stream.Stream.of(id, cardNumber, email, phone, externalId)
-				.filter(java.util.Objects::nonNull)
+			return Stream.of(id, cardNumber, email, phone, externalId)
+				.filter(Objects::nonNull)
 				.count() == 1;
 		}
 	}

@@ -1,6 +1,7 @@
 package io.fidelis.shared;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -35,12 +36,6 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.core.exc.StreamReadException;
-import tools.jackson.databind.exc.InvalidFormatException;
-import tools.jackson.databind.exc.InvalidNullException;
-import tools.jackson.databind.exc.InvalidTypeIdException;
-import tools.jackson.databind.exc.MismatchedInputException;
-import tools.jackson.databind.exc.PropertyBindingException;
-import tools.jackson.databind.exc.UnrecognizedPropertyException;
 import tools.jackson.databind.exc.ValueInstantiationException;
 
 /**
@@ -70,58 +65,14 @@ class ProblemResponses {
 				&& instantiation.getCause() instanceof BusinessException business) {
 			return business(business, request);
 		}
+		if (cause instanceof StreamReadException read && !(cause instanceof InputCoercionException)
+				&& !(cause instanceof StreamConstraintsException)) {
+			return problem(ErrorCode.MALFORMED_JSON, JsonFailures.malformed(read), List.of(), request);
+		}
 		if (cause instanceof JacksonException jackson) {
-			return jackson(jackson, request);
+			return invalidFields(List.of(JsonFailures.fieldError(jackson)), request);
 		}
 		return problem(ErrorCode.MALFORMED_JSON, "A JSON request body is required", List.of(), request);
-	}
-
-	private ResponseEntity<Problem> jackson(JacksonException failure, HttpServletRequest request) {
-		String field = path(failure);
-		String message;
-		if (failure instanceof UnrecognizedPropertyException unknown) {
-			field = field.isEmpty() ? unknown.getPropertyName() : field;
-			message = "is not a known field";
-		}
-		else if (failure instanceof PropertyBindingException binding) {
-			message = "cannot be set (" + binding.getPropertyName() + ")";
-		}
-		else if (failure instanceof InvalidTypeIdException typeId) {
-			// The path ends at the object; the type id is its "type" property (the one polymorphic name we use).
-			field = field.isEmpty() ? "type" : field + ".type";
-			message = typeId.getTypeId() == null ? "is required" : "'" + typeId.getTypeId() + "' is not a known type";
-		}
-		else if (failure instanceof InvalidNullException) {
-			message = "must not be null";
-		}
-		else if (failure instanceof InvalidFormatException format) {
-			message = format.getTargetType() == String.class ? JsonConfiguration.StringsWithoutNul.PROBLEM
-					: "'" + format.getValue() + "' is not a valid " + describe(format.getTargetType());
-		}
-		else if (failure instanceof InputCoercionException) {
-			message = "is out of range";
-		}
-		else if (failure instanceof MismatchedInputException mismatch) {
-			message = mismatch.getTargetType() == null ? "has the wrong type"
-					: "must be " + article(describe(mismatch.getTargetType()));
-		}
-		else if (failure instanceof StreamConstraintsException) {
-			message = "exceeds the size allowed";
-		}
-		else if (failure instanceof StreamReadException read) {
-			String where = read.getLocation() == null ? ""
-					: " at line " + read.getLocation().getLineNr() + ", column " + read.getLocation().getColumnNr();
-			return problem(ErrorCode.MALFORMED_JSON, "The body is not valid JSON" + where + ": "
-					+ read.getOriginalMessage(), List.of(), request);
-		}
-		else {
-			message = "is invalid";
-		}
-		if (field.isEmpty()) {
-			field = "body";
-		}
-		return problem(ErrorCode.INVALID_REQUEST, field + ": " + message, List.of(new FieldError(field, message)),
-				request);
 	}
 
 	@ExceptionHandler(MethodArgumentNotValidException.class)
@@ -130,7 +81,7 @@ class ProblemResponses {
 			.getFieldErrors()
 			.stream()
 			.map(error -> new FieldError(error.getField(), error.getDefaultMessage()))
-			.sorted(java.util.Comparator.comparing(FieldError::field))
+			.sorted(Comparator.comparing(FieldError::field))
 			.toList();
 		return invalidFields(errors, request);
 	}
@@ -159,7 +110,8 @@ class ProblemResponses {
 
 	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
 	ResponseEntity<Problem> typeMismatch(MethodArgumentTypeMismatchException failure, HttpServletRequest request) {
-		String message = "'" + failure.getValue() + "' is not a valid " + describe(failure.getRequiredType());
+		String message = "'" + failure.getValue() + "' is not a valid "
+				+ JsonFailures.describe(failure.getRequiredType());
 		return invalidFields(List.of(new FieldError(failure.getName(), message)), request);
 	}
 
@@ -229,48 +181,5 @@ class ProblemResponses {
 		return ResponseEntity.status(code.status())
 			.contentType(MediaType.parseMediaType(Problem.MEDIA_TYPE))
 			.body(Problem.of(code, detail, request.getRequestURI(), errors));
-	}
-
-	/** The JSON path of the failing value, as a client wrote it: {@code items[2].quantity}. */
-	private static String path(JacksonException failure) {
-		StringBuilder path = new StringBuilder();
-		for (JacksonException.Reference reference : failure.getPath()) {
-			if (reference.getPropertyName() != null) {
-				if (!path.isEmpty()) {
-					path.append('.');
-				}
-				path.append(reference.getPropertyName());
-			}
-			else if (reference.getIndex() >= 0) {
-				path.append('[').append(reference.getIndex()).append(']');
-			}
-		}
-		return path.toString();
-	}
-
-	private static String describe(Class<?> type) {
-		if (type == null) {
-			return "value";
-		}
-		if (type.isEnum()) {
-			return "value (one of " + java.util.Arrays.stream(type.getEnumConstants())
-				.map(constant -> constant.toString().toLowerCase(java.util.Locale.ROOT))
-				.collect(Collectors.joining(", ")) + ")";
-		}
-		return switch (type.getSimpleName()) {
-			case "UUID" -> "UUID";
-			case "BigDecimal", "Double", "double", "Float", "float" -> "number";
-			case "Long", "long", "Integer", "int", "Short", "short" -> "integer";
-			case "Boolean", "boolean" -> "boolean (true or false)";
-			case "String" -> "string";
-			case "LocalDate" -> "date (YYYY-MM-DD)";
-			case "Instant", "OffsetDateTime" -> "timestamp (ISO 8601 with offset, e.g. 2026-11-24T10:15:30+01:00)";
-			case "List", "Set" -> "array";
-			default -> "object";
-		};
-	}
-
-	private static String article(String noun) {
-		return ("aeiouAEIOU".indexOf(noun.charAt(0)) >= 0 ? "an " : "a ") + noun;
 	}
 }
