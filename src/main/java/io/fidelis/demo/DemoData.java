@@ -3,6 +3,7 @@ package io.fidelis.demo;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -22,8 +23,15 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import io.fidelis.earning.Campaigns;
 import io.fidelis.earning.EventRequest;
 import io.fidelis.earning.Events;
+import io.fidelis.earning.Rules;
+import io.fidelis.earning.rules.Conditions;
+import io.fidelis.earning.rules.Effect;
+import io.fidelis.earning.rules.Limits;
+import io.fidelis.earning.rules.RuleCompiler;
+import io.fidelis.earning.rules.RuleDefinition;
 import io.fidelis.member.Enrolment;
 import io.fidelis.member.Member;
 import io.fidelis.member.Members;
@@ -40,7 +48,8 @@ import io.fidelis.tenant.Tenants;
 
 /**
  * On a first start with no configuration, a demo tenant to try everything on: a coffee-shop chain with a points
- * program, 300 members and six months of purchases and returns, all written through the same services as the API.
+ * program and its rules (a welcome bonus, coffee points, every 10th visit, a double-points-weekends campaign,
+ * reviews), 300 members and six months of purchases and returns, all written through the same services as the API.
  * Its API key is printed once, when it is created.
  */
 @Component
@@ -66,19 +75,24 @@ class DemoData implements ApplicationRunner {
 	private final ApiKeys apiKeys;
 	private final Programs programs;
 	private final Members members;
+	private final Rules rules;
+	private final Campaigns campaigns;
 	private final Events events;
 	private final TransactionTemplate transactions;
 	private final Clock clock;
 	private final boolean enabled;
 	private final boolean bootstrapConfigured;
 
-	DemoData(Tenants tenants, ApiKeys apiKeys, Programs programs, Members members, Events events,
+	DemoData(Tenants tenants, ApiKeys apiKeys, Programs programs, Members members, Rules rules,
+			Campaigns campaigns, Events events,
 			TransactionTemplate transactions, Clock clock, @Value("${fidelis.demo.enabled:true}") boolean enabled,
 			@Value("${fidelis.bootstrap.tenant:}") String bootstrapTenant) {
 		this.tenants = tenants;
 		this.apiKeys = apiKeys;
 		this.programs = programs;
 		this.members = members;
+		this.rules = rules;
+		this.campaigns = campaigns;
 		this.events = events;
 		this.transactions = transactions;
 		this.clock = clock;
@@ -114,12 +128,13 @@ class DemoData implements ApplicationRunner {
 		Tenant tenant = tenants.create(SLUG, "Café Fidelis", Currency.getInstance("EUR"), "FR");
 		TenantId id = tenant.id();
 		Program points = programs.get(id, Programs.DEFAULT_CODE);
-		programs.update(id, points.code(), new ProgramDefinition(points.code(), "Café Fidelis Points",
-				points.kind(), points.currency(), new BigDecimal("0.01"), BigDecimal.ONE,
+		points = programs.update(id, points.code(), new ProgramDefinition(points.code(), "Café Fidelis Points",
+				points.kind(), points.currency(), new BigDecimal("0.01"),
 				new ExpiryPolicy(ExpiryPolicy.Rule.MONTHS_AFTER_EARNING, 12), 14, false, ZoneId.of("Europe/Paris")));
 		IssuedApiKey key = apiKeys.issue(id, "demo", Scope.all(), null);
-
 		Instant now = clock.instant();
+		rules(id, points, now);
+
 		List<Member> enrolled = new ArrayList<>();
 		for (int i = 0; i < MEMBERS; i++) {
 			String first = FIRST_NAMES[random.nextInt(FIRST_NAMES.length)];
@@ -151,6 +166,35 @@ class DemoData implements ApplicationRunner {
 		}
 		log.info("Seeded {} members and {} sales", MEMBERS, sale);
 		return key;
+	}
+
+	/** The rules a coffee chain would run, beside the base rate every program starts with. */
+	private void rules(TenantId tenant, Program points, Instant now) {
+		campaigns.create(tenant, points, new Campaigns.Terms("double-weekends", "Double points weekends",
+				"Every point counts twice on Saturdays and Sundays", now.minus(Duration.ofDays(HISTORY_DAYS)),
+				now.plus(Duration.ofDays(90)), 200_000L));
+		List.of(new RuleDefinition("Welcome bonus", "100 points for joining", "signup", null,
+				new Effect.FixedPoints(100L), null, null, null, null, 10, null, null),
+				new RuleDefinition("Coffee lover", "2 extra points per coffee, up to 40 a month", RuleCompiler.PURCHASE,
+						new Conditions(null, null, new Conditions.Items(null, List.of("coffee"), null, null), null,
+								null, null, null, null, null, null, null, null),
+						new Effect.PointsPerItem(2L), null,
+						new Limits(List.of(new Limits.PerMember(Limits.Period.MONTH, null, 40L)), null), null, null,
+						110, null, null),
+				new RuleDefinition("Every 10th visit", "50 points on every 10th purchase", RuleCompiler.PURCHASE,
+						new Conditions(null, null, null, null, null, null, null, null,
+								new Conditions.NthPurchase(10, null), null, null, null),
+						new Effect.FixedPoints(50L), null, null, null, null, 120, null, null),
+				new RuleDefinition("Weekend double", "Twice the points on weekends", RuleCompiler.PURCHASE,
+						new Conditions(null, null, null, null, null,
+								List.of(DayOfWeek.SATURDAY, DayOfWeek.SUNDAY), null, null, null, null, null, null),
+						new Effect.Multiplier(new BigDecimal("2"), null), null, null, null, null, 200, null,
+						"double-weekends"),
+				new RuleDefinition("Review", "20 points per review, once a month", "review", null,
+						new Effect.FixedPoints(20L), null,
+						new Limits(List.of(new Limits.PerMember(Limits.Period.MONTH, 1L, null)), null), null, null, 100,
+						null, null))
+			.forEach(rule -> this.rules.create(tenant, points, rule, "demo"));
 	}
 
 	/** Sends a purchase of a random basket and returns its total. */

@@ -1,20 +1,11 @@
 package io.fidelis.earning;
 
-import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.math.RoundingMode;
 
-import io.fidelis.shared.Money;
-
-/** The arithmetic of earning and taking back; pure, so every rounding case is a unit test. */
+/** The arithmetic of taking back; pure, so every rounding case is a unit test. */
 final class EarnCalculation {
 
 	private EarnCalculation() {
-	}
-
-	/** Units a purchase earns at {@code rate} units per currency unit, rounded down. */
-	static long units(Money amount, BigDecimal rate) {
-		return amount.majorUnits().multiply(rate).setScale(0, RoundingMode.DOWN).longValueExact();
 	}
 
 	/**

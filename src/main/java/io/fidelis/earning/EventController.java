@@ -34,6 +34,17 @@ class EventController {
 		return events.submit(tenant, store(caller, event.storeId()), event).toResponseEntity();
 	}
 
+	/**
+	 * What the event would earn or take back now, with every rule's verdict, written nowhere. Tills use it to show a
+	 * member what a basket earns; operators, to test rules.
+	 */
+	@PostMapping(":simulate")
+	EventResult simulate(Caller caller, @Valid @RequestBody EventRequest event) {
+		TenantId tenant = caller.scopes().contains(Scope.PROGRAMS_WRITE) ? caller.tenantId()
+				: caller.require(Scope.EVENTS_WRITE);
+		return events.simulate(tenant, store(caller, event.storeId()), event);
+	}
+
 	/** A key bound to a store speaks for that store only. */
 	private static String store(Caller caller, String storeId) {
 		if (caller.storeId() == null || caller.storeId().equals(storeId)) {

@@ -20,12 +20,22 @@ public record EventResult(String transactionId, String type, UUID memberId, Inst
 	/**
 	 * One program's side of an event.
 	 *
+	 * @param memberId whom it credits or debits: the event's member, or for a referral possibly the referrer
 	 * @param points units given (positive) or taken back (negative)
 	 * @param forgiven for a return, units that could not be taken back because the balance did not hold them
 	 */
 	@JsonInclude(JsonInclude.Include.NON_NULL)
-	public record Effect(String program, long points, Status status, Long forgiven, Instant availableAt, Instant expiresAt,
-			UUID ledgerTransactionId, ExplanationView explanation) {
+	public record Effect(String program, UUID memberId, long points, Status status, Long forgiven, Instant availableAt,
+			Instant expiresAt, UUID ledgerTransactionId, ExplanationView explanation) {
+	}
+
+	/** The same answer without ledger transaction ids: a simulation's transactions were rolled back. */
+	EventResult simulated() {
+		return new EventResult(transactionId, type, memberId, occurredAt, amount, currency, originalTransactionId,
+				refundedTotal, effects.stream()
+					.map(effect -> new Effect(effect.program(), effect.memberId(), effect.points(), effect.status(),
+							effect.forgiven(), effect.availableAt(), effect.expiresAt(), null, effect.explanation()))
+					.toList());
 	}
 
 	public enum Status {

@@ -1,25 +1,33 @@
 package io.fidelis.earning;
 
+import java.util.UUID;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import io.fidelis.shared.IdempotentRequests;
 import io.fidelis.shared.IdempotentResponse;
 import io.fidelis.shared.TenantId;
 
 /**
- * The way in for events, whoever sends them (the API, the cashier page, an import): each is applied once per
- * {@code transactionId}, entirely or not at all.
+ * The way in for events, whoever sends them (the API, enrolment, the cashier page, an import): each is applied once
+ * per {@code transactionId}, entirely or not at all.
  */
 @Service
 public class Events {
 
 	private final EventIntake intake;
+	private final ReturnIntake returns;
 	private final IdempotentRequests idempotentRequests;
+	private final TransactionTemplate transactions;
 
-	Events(EventIntake intake, IdempotentRequests idempotentRequests) {
+	Events(EventIntake intake, ReturnIntake returns, IdempotentRequests idempotentRequests,
+			TransactionTemplate transactions) {
 		this.intake = intake;
+		this.returns = returns;
 		this.idempotentRequests = idempotentRequests;
+		this.transactions = transactions;
 	}
 
 	/**
@@ -28,8 +36,30 @@ public class Events {
 	public IdempotentResponse<EventResult> submit(TenantId tenant, String storeId, EventRequest event) {
 		IdempotentRequests.requireValidKey(event.transactionId(), "transactionId");
 		return idempotentRequests.execute(tenant, event.transactionId(), "POST /events", event, EventResult.class,
-				HttpStatus.CREATED, () -> event instanceof EventRequest.Purchase purchase
-						? intake.purchase(tenant, purchase, storeId)
-						: intake.refund(tenant, (EventRequest.Return) event, storeId));
+				HttpStatus.CREATED, () -> apply(tenant, storeId, event));
+	}
+
+	/**
+	 * What the event would do now, written nowhere: it is applied for real, limits and budgets included, in a
+	 * transaction that is then rolled back. A purchase or activity is simulated under a fresh transaction id, so one
+	 * that exists already can be simulated again.
+	 */
+	public EventResult simulate(TenantId tenant, String storeId, EventRequest event) {
+		EventRequest simulated = event instanceof EventRequest.Return ? event
+				: event.withTransactionId("simulation:" + UUID.randomUUID());
+		return transactions.execute(transaction -> {
+			transaction.setRollbackOnly();
+			return apply(tenant, storeId, simulated).simulated();
+		});
+	}
+
+	private EventResult apply(TenantId tenant, String storeId, EventRequest event) {
+		if (event instanceof EventRequest.Purchase purchase) {
+			return intake.purchase(tenant, purchase, storeId);
+		}
+		if (event instanceof EventRequest.Return refund) {
+			return returns.refund(tenant, refund, storeId);
+		}
+		return intake.activity(tenant, (EventRequest.Activity) event, storeId);
 	}
 }

@@ -2,6 +2,8 @@ package io.fidelis.ledger;
 
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
@@ -15,6 +17,8 @@ public class ExplanationTexts {
 
 	/** The detail naming a program's unit ({@code points}, {@code stamps}), translated like the sentence. */
 	public static final String UNIT = "unit";
+	/** Details whose values are words to translate too: {@code unit.points}, {@code activity.review}. */
+	private static final Set<String> TRANSLATED = Set.of(UNIT, "activity");
 
 	private final MessageSource messages;
 
@@ -23,16 +27,23 @@ public class ExplanationTexts {
 	}
 
 	public ExplanationView view(Explanation explanation, Locale locale) {
-		return new ExplanationView(explanation.code(), explanation.details(), render(explanation, locale));
+		return new ExplanationView(explanation.code(), explanation.details(), explanation.lines(),
+				render(explanation, locale));
 	}
 
 	public String render(Explanation explanation, Locale locale) {
 		String text = messages.getMessage("explanation." + explanation.code(), null, explanation.code(), locale);
 		for (Map.Entry<String, String> detail : explanation.details().entrySet()) {
-			String value = detail.getKey().equals(UNIT) ? messages.getMessage("unit." + detail.getValue(), null,
-					detail.getValue(), locale) : detail.getValue();
+			String value = TRANSLATED.contains(detail.getKey()) ? messages.getMessage(
+					detail.getKey() + "." + detail.getValue(), null, detail.getValue(), locale) : detail.getValue();
 			text = text.replace("{" + detail.getKey() + "}", value);
 		}
-		return text;
+		// The rules that gave something, by the names the operator gave them: "Base points 49, Weekend ×2 +49".
+		String fired = explanation.lines()
+			.stream()
+			.filter(Explanation.Line::fired)
+			.map(line -> line.rule() + " " + line.points())
+			.collect(Collectors.joining(", "));
+		return fired.isEmpty() ? text : text + ": " + fired;
 	}
 }

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -36,17 +37,19 @@ public class Members {
 
 	private final JdbcClient jdbc;
 	private final Tenants tenants;
+	private final ApplicationEventPublisher events;
 	private final Clock clock;
 
-	Members(JdbcClient jdbc, Tenants tenants, Clock clock) {
+	Members(JdbcClient jdbc, Tenants tenants, ApplicationEventPublisher events, Clock clock) {
 		this.jdbc = jdbc;
 		this.tenants = tenants;
+		this.events = events;
 		this.clock = clock;
 	}
 
 	/**
-	 * Enrols a member with a new card number. Identifiers are normalised first, then checked for uniqueness: an
-	 * identifier another member already has is {@link ErrorCode#MEMBER_EXISTS}.
+	 * Enrols a member with a new card number and publishes {@link MemberEnrolled}. Identifiers are normalised first,
+	 * then checked for uniqueness: an identifier another member already has is {@link ErrorCode#MEMBER_EXISTS}.
 	 */
 	public Member enrol(TenantId tenant, Enrolment enrolment) {
 		String country = tenants.get(tenant).country();
@@ -93,6 +96,7 @@ public class Members {
 			.param("marketingConsent", member.marketingConsent())
 			.param("createdAt", Timestamps.sql(member.enrolledAt()))
 			.update();
+		events.publishEvent(new MemberEnrolled(tenant, member.id(), member.enrolledAt()));
 		return member;
 	}
 

@@ -10,21 +10,20 @@ import java.util.Optional;
 import io.fidelis.shared.TenantId;
 
 /**
- * A loyalty program: what its unit is, what one unit is worth, how fast purchases earn it, and when earned units
- * become available and expire.
+ * A loyalty program: what its unit is, what one unit is worth, and when earned units become available and expire.
+ * How units are earned is up to its rules (see the earning module).
  *
  * @param unitValue the money value of one unit in {@code currency}, for liability (0.01: a point is worth a cent)
- * @param earnRate units earned per one unit of {@code currency} spent
  * @param pendingDays days earned units stay pending (a return window) before they can be spent; 0 for at once
  * @param allowNegativeBalance whether a return's clawback may take the available balance below zero
  * @param timeZone the zone whose calendar days expiry follows
  */
 public record Program(ProgramId id, TenantId tenantId, String code, String name, ProgramKind kind, Currency currency,
-		BigDecimal unitValue, BigDecimal earnRate, ExpiryPolicy expiry, int pendingDays, boolean allowNegativeBalance,
+		BigDecimal unitValue, ExpiryPolicy expiry, int pendingDays, boolean allowNegativeBalance,
 		ZoneId timeZone, Instant createdAt, Instant updatedAt) {
 
 	public ProgramDefinition definition() {
-		return new ProgramDefinition(code, name, kind, currency, unitValue, earnRate, expiry, pendingDays,
+		return new ProgramDefinition(code, name, kind, currency, unitValue, expiry, pendingDays,
 				allowNegativeBalance, timeZone);
 	}
 

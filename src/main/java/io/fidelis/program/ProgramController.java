@@ -69,7 +69,6 @@ class ProgramController {
 			@Size(min = 1, max = 100) @Pattern(regexp = "(?s).*\\S.*", message = "must not be blank") String name,
 			ProgramKind kind, String currency,
 			@DecimalMin("0") @DecimalMax("1000000") @Digits(integer = 7, fraction = 6) BigDecimal unitValue,
-			@DecimalMin("0") @DecimalMax("10000") @Digits(integer = 5, fraction = 4) BigDecimal earnRate,
 			@Valid ExpiryRequest expiry, @Min(0) @Max(365) Integer pendingDays, Boolean allowNegativeBalance,
 			@Size(max = 64) String timeZone) {
 
@@ -78,7 +77,6 @@ class ProgramController {
 			return new ProgramDefinition(base.code(), Objects.requireNonNullElse(name, base.name()), base.kind(),
 					currency == null ? base.currency() : Money.currency(currency, "currency"),
 					Objects.requireNonNullElse(unitValue, base.unitValue()),
-					Objects.requireNonNullElse(earnRate, base.earnRate()),
 					expiry == null ? base.expiry() : expiry.toPolicy(),
 					Objects.requireNonNullElse(pendingDays, base.pendingDays()),
 					Objects.requireNonNullElse(allowNegativeBalance, base.allowNegativeBalance()),
@@ -90,13 +88,12 @@ class ProgramController {
 	}
 
 	record ProgramResponse(UUID id, String code, String name, ProgramKind kind, String currency, String unitValue,
-			String earnRate, ExpiryResponse expiry, int pendingDays, boolean allowNegativeBalance, String timeZone,
+			ExpiryResponse expiry, int pendingDays, boolean allowNegativeBalance, String timeZone,
 			Instant createdAt, Instant updatedAt) {
 
 		static ProgramResponse of(Program program) {
 			return new ProgramResponse(program.id().value(), program.code(), program.name(), program.kind(),
 					program.currency().getCurrencyCode(), program.unitValue().toPlainString(),
-					program.earnRate().toPlainString(),
 					new ExpiryResponse(program.expiry().policy(), program.expiry().period()), program.pendingDays(),
 					program.allowNegativeBalance(), program.timeZone().getId(), program.createdAt(),
 					program.updatedAt());
@@ -113,8 +110,8 @@ class ProgramController {
 		requirePresent(request.currency(), "currency");
 		ProgramDefinition definition = request.over(new ProgramDefinition(request.code(), request.name(),
 				Objects.requireNonNullElse(request.kind(), ProgramKind.POINTS),
-				Money.currency(request.currency(), "currency"), new BigDecimal("0.01"), BigDecimal.ONE,
-				ExpiryPolicy.NEVER, 0, false, ZoneId.of("UTC")));
+				Money.currency(request.currency(), "currency"), new BigDecimal("0.01"), ExpiryPolicy.NEVER, 0, false,
+				ZoneId.of("UTC")));
 		return idempotentRequests
 			.execute(tenant, idempotencyKey, "POST /programs", request, ProgramResponse.class, HttpStatus.CREATED,
 					() -> ProgramResponse.of(programs.create(tenant, definition)))

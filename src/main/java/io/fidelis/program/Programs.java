@@ -32,7 +32,7 @@ public class Programs {
 
 	public static final String DEFAULT_CODE = "points";
 	private static final String COLUMNS = """
-			id, tenant_id, code, name, kind, currency, unit_value, earn_rate, expiry_policy, expiry_period,
+			id, tenant_id, code, name, kind, currency, unit_value, expiry_policy, expiry_period,
 			pending_days, allow_negative_balance, time_zone, created_at, updated_at""";
 
 	private final JdbcClient jdbc;
@@ -48,12 +48,15 @@ public class Programs {
 	/** Runs inside the transaction that creates the tenant: no tenant exists without its default program. */
 	@EventListener
 	void on(TenantCreated created) {
-		create(created.tenantId(), new ProgramDefinition(DEFAULT_CODE, "Points", ProgramKind.POINTS,
-				created.currency(), new BigDecimal("0.01"), BigDecimal.ONE, ExpiryPolicy.NEVER, 0, false,
-				ZoneId.of("UTC")));
+		insert(created.tenantId(), new ProgramDefinition(DEFAULT_CODE, "Points", ProgramKind.POINTS,
+				created.currency(), new BigDecimal("0.01"), ExpiryPolicy.NEVER, 0, false, ZoneId.of("UTC")), true);
 	}
 
 	public Program create(TenantId tenant, ProgramDefinition definition) {
+		return insert(tenant, definition, false);
+	}
+
+	private Program insert(TenantId tenant, ProgramDefinition definition, boolean tenantDefault) {
 		if (find(tenant, definition.code()).isPresent()) {
 			throw new BusinessException(ErrorCode.PROGRAM_EXISTS,
 					"A program with code '" + definition.code() + "' already exists");
@@ -61,7 +64,7 @@ public class Programs {
 		Instant now = clock.instant();
 		Program program = program(new ProgramId(Ids.newId(clock)), tenant, definition, now, now);
 		jdbc.sql("INSERT INTO program (" + COLUMNS + """
-				) VALUES (:id, :tenant, :code, :name, :kind, :currency, :unitValue, :earnRate, :expiryPolicy,
+				) VALUES (:id, :tenant, :code, :name, :kind, :currency, :unitValue, :expiryPolicy,
 				:expiryPeriod, :pendingDays, :allowNegativeBalance, :timeZone, :createdAt, :updatedAt)""")
 			.param("id", program.id().value())
 			.param("tenant", tenant.value())
@@ -69,7 +72,7 @@ public class Programs {
 			.param("createdAt", Timestamps.sql(now))
 			.params(settings(program))
 			.update();
-		events.publishEvent(new ProgramCreated(tenant, program.id()));
+		events.publishEvent(new ProgramCreated(tenant, program.id(), tenantDefault));
 		return program;
 	}
 
@@ -79,7 +82,7 @@ public class Programs {
 		Program program = program(existing.id(), tenant, definition, existing.createdAt(), clock.instant());
 		jdbc.sql("""
 				UPDATE program SET name = :name, currency = :currency, unit_value = :unitValue,
-				earn_rate = :earnRate, expiry_policy = :expiryPolicy, expiry_period = :expiryPeriod,
+				expiry_policy = :expiryPolicy, expiry_period = :expiryPeriod,
 				pending_days = :pendingDays, allow_negative_balance = :allowNegativeBalance, time_zone = :timeZone,
 				updated_at = :updatedAt
 				WHERE tenant_id = :tenant AND id = :id""")
@@ -113,7 +116,7 @@ public class Programs {
 	private static Program program(ProgramId id, TenantId tenant, ProgramDefinition definition, Instant createdAt,
 			Instant updatedAt) {
 		return new Program(id, tenant, definition.code(), definition.name(), definition.kind(), definition.currency(),
-				definition.unitValue(), definition.earnRate(), definition.expiry(), definition.pendingDays(),
+				definition.unitValue(), definition.expiry(), definition.pendingDays(),
 				definition.allowNegativeBalance(), definition.timeZone(), createdAt, updatedAt);
 	}
 
@@ -123,7 +126,6 @@ public class Programs {
 		settings.put("kind", program.kind().name());
 		settings.put("currency", program.currency().getCurrencyCode());
 		settings.put("unitValue", program.unitValue());
-		settings.put("earnRate", program.earnRate());
 		settings.put("expiryPolicy", program.expiry().policy().name());
 		settings.put("expiryPeriod", program.expiry().period());
 		settings.put("pendingDays", program.pendingDays());
@@ -137,7 +139,7 @@ public class Programs {
 		return new Program(new ProgramId(rs.getObject("id", UUID.class)),
 				new TenantId(rs.getObject("tenant_id", UUID.class)), rs.getString("code"), rs.getString("name"),
 				ProgramKind.valueOf(rs.getString("kind")), Currency.getInstance(rs.getString("currency")),
-				rs.getBigDecimal("unit_value").stripTrailingZeros(), rs.getBigDecimal("earn_rate").stripTrailingZeros(),
+				rs.getBigDecimal("unit_value").stripTrailingZeros(),
 				new ExpiryPolicy(ExpiryPolicy.Rule.valueOf(rs.getString("expiry_policy")), rs.getInt("expiry_period")),
 				rs.getInt("pending_days"), rs.getBoolean("allow_negative_balance"), ZoneId.of(rs.getString("time_zone")),
 				Timestamps.instant(rs.getObject("created_at", OffsetDateTime.class)),

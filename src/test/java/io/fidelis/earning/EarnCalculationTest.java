@@ -2,25 +2,10 @@ package io.fidelis.earning;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.math.BigDecimal;
-import java.util.Currency;
 
 import org.junit.jupiter.api.Test;
 
-import io.fidelis.shared.Money;
-
 class EarnCalculationTest {
-
-	private static final Currency EUR = Currency.getInstance("EUR");
-	private static final Currency JPY = Currency.getInstance("JPY");
-
-	@Test
-	void earnsPerWholeCurrencyUnitRoundedDown() {
-		assertThat(EarnCalculation.units(new Money(4990, EUR), BigDecimal.ONE)).isEqualTo(49);
-		assertThat(EarnCalculation.units(new Money(99, EUR), BigDecimal.ONE)).isZero();
-		assertThat(EarnCalculation.units(new Money(4990, EUR), new BigDecimal("2.5"))).isEqualTo(124);
-		assertThat(EarnCalculation.units(new Money(1500, JPY), new BigDecimal("0.01"))).isEqualTo(15);
-	}
 
 	@Test
 	void partialReturnsTakeBackTheirCumulativeShareRoundedDown() {

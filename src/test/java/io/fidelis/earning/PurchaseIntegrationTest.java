@@ -59,7 +59,9 @@ class PurchaseIntegrationTest {
 		assertThat(earned.text("/amount")).isEqualTo("10.99");
 		assertThat(earned.number("/effects/0/points")).isEqualTo(10);
 		assertThat(earned.text("/effects/0/explanation/code")).isEqualTo("earn.purchase");
-		assertThat(earned.text("/effects/0/explanation/text")).contains("10 points", "10.99 EUR", "rounded down");
+		assertThat(earned.text("/effects/0/explanation/text"))
+			.isEqualTo("10 points for your purchase of 10.99 EUR: Base points 10");
+		assertThat(earned.text("/effects/0/explanation/rules/0/computation")).contains("10.99 EUR", "rounded down");
 		assertThat(tenant.available(memberId)).isEqualTo(10);
 	}
 
@@ -73,8 +75,9 @@ class PurchaseIntegrationTest {
 		assertThat(sale.status()).as(sale.toString()).isEqualTo(201);
 		assertThat(sale.number("/effects/0/points")).isZero();
 		assertThat(sale.text("/effects/0/status")).isEqualTo("none");
-		assertThat(sale.text("/effects/0/explanation/code")).isEqualTo("earn.below-one-unit");
-		assertThat(sale.text("/effects/0/explanation/text")).isEqualTo("No points: 0.99 EUR earns less than one");
+		assertThat(sale.text("/effects/0/explanation/code")).isEqualTo("earn.none");
+		assertThat(sale.text("/effects/0/explanation/text")).isEqualTo("No points: no rule applied");
+		assertThat(sale.text("/effects/0/explanation/rules/0/reason")).startsWith("gives nothing").contains("0.99 EUR");
 		assertThat(tenant.statement(memberId).get("items").isEmpty()).isTrue();
 	}
 
@@ -187,8 +190,8 @@ class PurchaseIntegrationTest {
 		assertThat(sale.number("/effects/0/points")).isZero();
 		assertThat(sale.text("/effects/0/status")).isEqualTo("none");
 		assertThat(sale.text("/effects/0/ledgerTransactionId")).isNull();
-		assertThat(sale.text("/effects/0/explanation/code")).isEqualTo("earn.currency-mismatch");
-		assertThat(sale.text("/effects/0/explanation/text")).contains("USD", "EUR");
+		assertThat(sale.text("/effects/0/explanation/code")).isEqualTo("earn.none");
+		assertThat(sale.text("/effects/0/explanation/rules/0/reason")).contains("USD", "EUR");
 		assertThat(tenant.available(memberId)).isZero();
 		assertThat(tenant.statement(memberId).get("items").isEmpty()).isTrue();
 	}
@@ -198,8 +201,11 @@ class PurchaseIntegrationTest {
 		TestTenant tenant = tenants.create();
 		String memberId = tenant.enrol("{\"email\": \"ada@example.com\"}");
 		Api.Response bonus = tenant.api().post("/api/v1/programs", """
-				{"code": "bonus", "name": "Bonus", "currency": "EUR", "earnRate": 2}""");
+				{"code": "bonus", "name": "Bonus", "currency": "EUR"}""");
 		assertThat(bonus.status()).as(bonus.toString()).isEqualTo(201);
+		Api.Response rule = tenant.api().post("/api/v1/programs/bonus/rules", """
+				{"name": "Double", "trigger": "purchase", "effect": {"type": "points_per_amount", "points": 2}}""");
+		assertThat(rule.status()).as(rule.toString()).isEqualTo(201);
 
 		Api.Response onlyBonus = tenant.event("""
 				{"type": "purchase", "transactionId": "sale-1", "member": {"id": "%s"}, "occurredAt": "%s",

@@ -164,13 +164,13 @@ class AdjustmentIntegrationTest {
 		Api.Response earned = tenant.purchase(memberId, "vente-1", "20.50", clock.instant());
 		assertThat(earned.status()).as(earned.toString()).isEqualTo(201);
 		assertThat(earned.text("/effects/0/explanation/text"))
-			.isEqualTo("20 points pour votre achat de 20.50 EUR (1 par EUR, arrondi à l'inférieur)");
+			.isEqualTo("20 points pour votre achat de 20.50 EUR: Base points 20");
 
 		JsonNode lines = tenant.statement(memberId).get("items");
 
 		assertThat(lines).hasSize(3);
 		assertLine(lines.get(0), "earn", 20, "vente-1",
-				"20 points pour votre achat de 20.50 EUR (1 par EUR, arrondi à l'inférieur)");
+				"20 points pour votre achat de 20.50 EUR: Base points 20");
 		assertLine(lines.get(1), "adjustment", -30, debitKey,
 				"30 points retirés par l'équipe du programme : Erreur de caisse");
 		assertLine(lines.get(2), "adjustment", 100, creditKey,

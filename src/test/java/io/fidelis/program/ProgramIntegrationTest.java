@@ -29,7 +29,7 @@ class ProgramIntegrationTest {
 	private static final String PROGRAMS = "/api/v1/programs";
 	private static final String FULL_PROGRAM = """
 			{"code": "vip-club", "name": "VIP Club", "kind": "stamps", "currency": "USD", "unitValue": "0.05",
-			 "earnRate": "2.5", "expiry": {"policy": "end_of_year", "period": 1}, "pendingDays": 14,
+			 "expiry": {"policy": "end_of_year", "period": 1}, "pendingDays": 14,
 			 "allowNegativeBalance": true, "timeZone": "Europe/Paris"}""";
 
 	@Autowired
@@ -53,7 +53,6 @@ class ProgramIntegrationTest {
 		assertThat(points.text("/name")).isEqualTo("Points");
 		assertThat(points.text("/kind")).isEqualTo("points");
 		assertThat(points.text("/currency")).isEqualTo("EUR");
-		assertThat(points.text("/earnRate")).isEqualTo("1");
 		assertThat(points.text("/unitValue")).isEqualTo("0.01");
 		assertThat(points.text("/expiry/policy")).isEqualTo("none");
 		assertThat(points.number("/expiry/period")).isZero();
@@ -76,7 +75,6 @@ class ProgramIntegrationTest {
 		assertThat(created.text("/kind")).isEqualTo("stamps");
 		assertThat(created.text("/currency")).isEqualTo("USD");
 		assertThat(created.text("/unitValue")).isEqualTo("0.05");
-		assertThat(created.text("/earnRate")).isEqualTo("2.5");
 		assertThat(created.text("/expiry/policy")).isEqualTo("end_of_year");
 		assertThat(created.number("/expiry/period")).isEqualTo(1);
 		assertThat(created.number("/pendingDays")).isEqualTo(14);
@@ -98,11 +96,10 @@ class ProgramIntegrationTest {
 		Api api = tenants.create().api();
 
 		Api.Response created = api.post(PROGRAMS, """
-				{"code": "tens", "name": "Tens", "currency": "EUR", "unitValue": "0.010", "earnRate": "1.50"}""");
+				{"code": "tens", "name": "Tens", "currency": "EUR", "unitValue": "0.010"}""");
 		Api.Response read = api.get(PROGRAMS + "/tens");
 
 		assertThat(created.status()).as(created.toString()).isEqualTo(201);
-		assertThat(read.text("/earnRate")).isEqualTo(created.text("/earnRate"));
 		assertThat(read.text("/unitValue")).isEqualTo(created.text("/unitValue"));
 	}
 
@@ -111,11 +108,10 @@ class ProgramIntegrationTest {
 		Api api = tenants.create().api();
 
 		Api.Response created = api.post(PROGRAMS, """
-				{"code": "numbers", "name": "Numbers", "currency": "EUR", "unitValue": 0.02, "earnRate": 3}""");
+				{"code": "numbers", "name": "Numbers", "currency": "EUR", "unitValue": 0.02}""");
 
 		assertThat(created.status()).as(created.toString()).isEqualTo(201);
 		assertThat(api.get(PROGRAMS + "/numbers").text("/unitValue")).isEqualTo("0.02");
-		assertThat(api.get(PROGRAMS + "/numbers").text("/earnRate")).isEqualTo("3");
 	}
 
 	@Test
@@ -130,7 +126,6 @@ class ProgramIntegrationTest {
 			assertThat(program.text("/kind")).isEqualTo("points");
 			assertThat(program.text("/currency")).isEqualTo("CHF");
 			assertThat(program.text("/unitValue")).isEqualTo("0.01");
-			assertThat(program.text("/earnRate")).isEqualTo("1");
 			assertThat(program.text("/expiry/policy")).isEqualTo("none");
 			assertThat(program.number("/expiry/period")).isZero();
 			assertThat(program.number("/pendingDays")).isZero();
@@ -190,10 +185,7 @@ class ProgramIntegrationTest {
 			"currency": "eur"                                          | currency
 			"currency": "EURO"                                         | currency
 			"kind": "coupons"                                          | kind
-			"earnRate": "-1"                                           | earnRate
-			"earnRate": "1.23456"                                      | earnRate
-			"earnRate": "10001"                                        | earnRate
-			"earnRate": "lots"                                         | earnRate
+			"earnRate": "1"                                            | earnRate
 			"unitValue": "-0.01"                                       | unitValue
 			"unitValue": "0.0000001"                                   | unitValue
 			"expiry": {"policy": "months_after_earning", "period": 0}    | expiry.period
@@ -275,14 +267,14 @@ class ProgramIntegrationTest {
 		Api.Response created = api.post(PROGRAMS, FULL_PROGRAM);
 		clock.advance(Duration.ofMinutes(1));
 
-		Api.Response patched = api.patch(PROGRAMS + "/vip-club", "{\"earnRate\": \"3\", \"pendingDays\": 0}");
+		Api.Response patched = api.patch(PROGRAMS + "/vip-club", "{\"unitValue\": \"0.03\", \"pendingDays\": 0}");
 
 		assertThat(patched.status()).as(patched.toString()).isEqualTo(200);
-		assertThat(patched.text("/earnRate")).isEqualTo("3");
+		assertThat(patched.text("/unitValue")).isEqualTo("0.03");
 		assertThat(patched.number("/pendingDays")).isZero();
 		assertThat(Instant.parse(patched.text("/updatedAt"))).isAfter(Instant.parse(created.text("/updatedAt")));
 		ObjectNode expected = ((ObjectNode) created.json()).deepCopy();
-		expected.put("earnRate", "3");
+		expected.put("unitValue", "0.03");
 		expected.put("pendingDays", 0);
 		expected.put("updatedAt", patched.text("/updatedAt"));
 		assertThat(patched.json()).isEqualTo(expected);
@@ -305,7 +297,6 @@ class ProgramIntegrationTest {
 		assertThat(read.number("/expiry/period")).isEqualTo(24);
 		assertThat(read.text("/timeZone")).isEqualTo("America/New_York");
 		assertThat(read.json().get("allowNegativeBalance").asBoolean()).isTrue();
-		assertThat(read.text("/earnRate")).isEqualTo("1");
 		assertThat(read.text("/currency")).isEqualTo("EUR");
 	}
 
@@ -342,7 +333,7 @@ class ProgramIntegrationTest {
 	@ParameterizedTest(name = "{0} -> 400 naming {1}")
 	@CsvSource(delimiter = '|', textBlock = """
 			{"currency": "eur"}                                   | currency
-			{"earnRate": "-2"}                                    | earnRate
+			{"unitValue": "-2"}                                   | unitValue
 			{"name": ""}                                          | name
 			{"name": "   "}                                       | name
 			{"expiry": {"policy": "none", "period": 3}}           | expiry.period

@@ -17,7 +17,7 @@ class ProgramTest {
 
 	private static Program program(int pendingDays, ExpiryPolicy expiry) {
 		return new Program(new ProgramId(UUID.randomUUID()), new TenantId(UUID.randomUUID()), "points", "Points",
-				ProgramKind.POINTS, Currency.getInstance("EUR"), new BigDecimal("0.01"), BigDecimal.ONE, expiry,
+				ProgramKind.POINTS, Currency.getInstance("EUR"), new BigDecimal("0.01"), expiry,
 				pendingDays, false, ZoneId.of("Europe/Paris"), Instant.EPOCH, Instant.EPOCH);
 	}
 

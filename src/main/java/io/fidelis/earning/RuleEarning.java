@@ -1,0 +1,94 @@
+package io.fidelis.earning;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.springframework.stereotype.Component;
+
+import io.fidelis.earning.rules.Beneficiary;
+import io.fidelis.earning.rules.EventFacts;
+import io.fidelis.earning.rules.Evaluation;
+import io.fidelis.earning.rules.MemberFacts;
+import io.fidelis.earning.rules.RuleEngine;
+import io.fidelis.earning.rules.RuleOutcome;
+import io.fidelis.ledger.AccountKind;
+import io.fidelis.ledger.Credit;
+import io.fidelis.ledger.Explanation;
+import io.fidelis.ledger.ExplanationTexts;
+import io.fidelis.ledger.Ledger;
+import io.fidelis.ledger.Posted;
+import io.fidelis.ledger.TransactionKind;
+import io.fidelis.member.Member;
+import io.fidelis.program.Program;
+import io.fidelis.shared.TenantId;
+
+/**
+ * Turns an event into earnings: per program, the rules decide how many units the member gets, and the ledger credits
+ * them in one transaction that keeps the whole verdict (every rule considered) as its explanation.
+ */
+@Component
+class RuleEarning {
+
+	private final Rules rules;
+	private final RuleLimits limits;
+	private final Ledger ledger;
+	private final ExplanationTexts texts;
+	private final Clock clock;
+
+	RuleEarning(Rules rules, RuleLimits limits, Ledger ledger, ExplanationTexts texts, Clock clock) {
+		this.rules = rules;
+		this.limits = limits;
+		this.ledger = ledger;
+		this.texts = texts;
+		this.clock = clock;
+	}
+
+	/**
+	 * @param purchases how many purchases the member has made, this event included if it is one
+	 * @param transactionId the event's, kept as the ledger transaction's reference (returns find it by that)
+	 */
+	EventResult.Effect earn(TenantId tenant, Program program, EventFacts event, Member member, long purchases,
+			Beneficiary beneficiary, String transactionId) {
+		Evaluation evaluation = RuleEngine.evaluate(rules.ruleSet(tenant, program), event,
+				new MemberFacts(member.id().value(), member.birthDate(), purchases, member.locale()), beneficiary,
+				limits);
+		Map<String, String> details = new HashMap<>();
+		details.put("points", Long.toString(evaluation.total()));
+		details.put(ExplanationTexts.UNIT, program.kind().unit());
+		if (event.amount() != null) {
+			details.put("amount", event.amount().toString());
+		}
+		else {
+			details.put("activity", event.type());
+		}
+		String code = evaluation.total() == 0 ? "earn.none"
+				: event.amount() != null ? "earn.purchase" : "earn.activity";
+		Explanation explanation = new Explanation(code, details, lines(evaluation.outcomes()));
+		Locale locale = Locale.forLanguageTag(member.locale());
+		if (evaluation.total() == 0) {
+			return new EventResult.Effect(program.code(), member.id().value(), 0, EventResult.Status.NONE, null, null,
+					null, null, texts.view(explanation, locale));
+		}
+		Instant now = clock.instant();
+		// An event older than the pending period has passed its return window already: available at once.
+		Instant activatesAt = program.activatesAt(event.occurredAt()).filter(at -> at.isAfter(now)).orElse(null);
+		Instant expiresAt = program.expiresAt(event.occurredAt()).orElse(null);
+		Posted posted = ledger.credit(new Credit(tenant, program.id(), member.id().value(), evaluation.total(),
+				AccountKind.ISSUANCE, TransactionKind.EARN, transactionId, event.occurredAt(), expiresAt, activatesAt,
+				explanation));
+		return new EventResult.Effect(program.code(), member.id().value(), evaluation.total(),
+				activatesAt == null ? EventResult.Status.AVAILABLE : EventResult.Status.PENDING, null, activatesAt,
+				expiresAt, posted.transactionId(), texts.view(explanation, locale));
+	}
+
+	private static List<Explanation.Line> lines(List<RuleOutcome> outcomes) {
+		return outcomes.stream()
+			.map(outcome -> new Explanation.Line(outcome.ruleId().toString(), outcome.rule(), outcome.version(),
+					outcome.fired(), outcome.points(), outcome.computation(), outcome.reason()))
+			.toList();
+	}
+}

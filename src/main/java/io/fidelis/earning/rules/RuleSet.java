@@ -1,0 +1,27 @@
+package io.fidelis.earning.rules;
+
+import java.util.List;
+
+import io.fidelis.program.Program;
+
+/** A program's active rules, compiled, in evaluation order. */
+public record RuleSet(Program program, List<CompiledRule> rules) {
+
+	public RuleSet {
+		rules = rules.stream().sorted(CompiledRule.ORDER).toList();
+	}
+
+	/** Whether some rule counts the member's purchases (first purchase, every nth). */
+	public boolean countsPurchases() {
+		return rules.stream()
+			.anyMatch(rule -> rule.conditions() != null && (Boolean.TRUE.equals(rule.conditions().firstPurchase())
+					|| rule.conditions().nthPurchase() != null || rule.conditions().expression() != null));
+	}
+
+	/** The rules an event of this type may fire for this beneficiary, in evaluation order. */
+	List<CompiledRule> candidates(String trigger, Beneficiary beneficiary) {
+		return rules.stream()
+			.filter(rule -> rule.trigger().equals(trigger) && rule.beneficiary() == beneficiary)
+			.toList();
+	}
+}
