@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Random;
 
 import org.slf4j.Logger;
@@ -49,8 +50,8 @@ import io.fidelis.tenant.Tenants;
 /**
  * On a first start with no configuration, a demo tenant to try everything on: a coffee-shop chain with a points
  * program and its rules (a welcome bonus, coffee points, every 10th visit, a double-points-weekends campaign,
- * reviews), 300 members and six months of purchases and returns, all written through the same services as the API.
- * Its API key is printed once, when it is created.
+ * reviews), 300 members and six months of purchases, returns and reviews, all written through the same services
+ * as the API. Its API key is printed once, when it is created.
  */
 @Component
 class DemoData implements ApplicationRunner {
@@ -148,6 +149,12 @@ class DemoData implements ApplicationRunner {
 		}
 		int sale = 0;
 		for (Member member : enrolled) {
+			if (random.nextInt(4) == 0) {
+				events.submit(id, null, new EventRequest.Activity("review", "demo-review-" + member.id(),
+						new EventRequest.Member(member.id().value(), null, null, null, null), null,
+						randomTime(random, now).atOffset(ZoneOffset.UTC), Map.of("rating", 1 + random.nextInt(5)), null,
+						"web", null, Map.of()));
+			}
 			int purchases = random.nextInt(13);
 			for (int p = 0; p < purchases; p++) {
 				String transactionId = "demo-sale-" + (++sale);
