@@ -35,11 +35,12 @@ final class ConditionCheck {
 		if (conditions.maxAmount() != null && basket.amount().majorUnits().compareTo(conditions.maxAmount()) > 0) {
 			return "the amount " + basket.amount() + " is above " + money(conditions.maxAmount(), basket.amount());
 		}
-		if (!rule.stores().isEmpty() && !rule.stores().contains(event.storeId())) {
+		// Sets of Set.copyOf refuse to look for null: an event without a store or channel is asked about first.
+		if (!rule.stores().isEmpty() && (event.storeId() == null || !rule.stores().contains(event.storeId()))) {
 			return event.storeId() == null ? "the event names no store"
 					: "store " + event.storeId() + " is not one of " + sorted(rule.stores());
 		}
-		if (!rule.channels().isEmpty() && !rule.channels().contains(event.channel())) {
+		if (!rule.channels().isEmpty() && (event.channel() == null || !rule.channels().contains(event.channel()))) {
 			return event.channel() == null ? "the event names no channel"
 					: "channel " + event.channel() + " is not one of " + sorted(rule.channels());
 		}

@@ -32,13 +32,17 @@ public final class RuleEngine {
 		CompiledRule stoppedBy = null;
 		for (CompiledRule rule : rules.candidates(event.type(), beneficiary)) {
 			Stacking stacking = rule.stacking();
+			boolean grouped = stacking.mode() == Stacking.Mode.BEST_OF;
+			if (grouped && groupsDone.contains(stacking.group())) {
+				// Weighed with its group, where the group's first rule stands.
+				continue;
+			}
 			if (stoppedBy != null) {
 				outcomes.add(RuleOutcome.skipped(rule, "the exclusive rule '" + stoppedBy.name() + "' applied first"));
 			}
-			else if (stacking.mode() == Stacking.Mode.BEST_OF) {
-				if (groupsDone.add(stacking.group())) {
-					total += bestOf(rules, stacking.group(), beneficiary, context, total, gate, outcomes);
-				}
+			else if (grouped) {
+				groupsDone.add(stacking.group());
+				total += bestOf(rules, stacking.group(), beneficiary, context, total, gate, outcomes);
 			}
 			else {
 				Candidate candidate = consider(rule, context, total);
@@ -120,9 +124,15 @@ public final class RuleEngine {
 
 	private static Candidate consider(CompiledRule rule, Context context, long totalSoFar) {
 		if (!rule.validAt(context.event.occurredAt())) {
-			return Candidate.refused(rule, "not valid at " + context.event.occurredAt() + " (valid "
-					+ (rule.validFrom() == null ? "" : "from " + rule.validFrom() + " ")
-					+ (rule.validTo() == null ? "" : "until " + rule.validTo()) + ")");
+			List<String> window = new ArrayList<>();
+			if (rule.validFrom() != null) {
+				window.add("from " + rule.validFrom());
+			}
+			if (rule.validTo() != null) {
+				window.add("until " + rule.validTo());
+			}
+			return Candidate.refused(rule,
+					"not valid at " + context.event.occurredAt() + " (valid " + String.join(" ", window) + ")");
 		}
 		Basket basket = context.basket(rule);
 		String reason = ConditionCheck.failure(rule, context, basket);
