@@ -97,6 +97,11 @@ public class Programs {
 			.list();
 	}
 
+	/** Every program of every tenant, for the jobs that work across the installation. */
+	public List<Program> all() {
+		return jdbc.sql("SELECT " + COLUMNS + " FROM program ORDER BY tenant_id, code").query(Programs::program).list();
+	}
+
 	public Optional<Program> find(TenantId tenant, String code) {
 		return jdbc.sql("SELECT " + COLUMNS + " FROM program WHERE tenant_id = :tenant AND code = :code")
 			.param("tenant", tenant.value())
