@@ -70,8 +70,8 @@ class ProgramController {
 			ProgramKind kind, String currency,
 			@DecimalMin("0") @DecimalMax("1000000") @Digits(integer = 7, fraction = 6) BigDecimal unitValue,
 			@DecimalMin("0") @DecimalMax("10000") @Digits(integer = 5, fraction = 4) BigDecimal earnRate,
-			@Valid ExpiryRequest expiry, @Min(0) @Max(365) Integer pendingDays, Boolean allowNegativeBalance,
-			@Size(max = 64) String timeZone) {
+			@Valid ExpiryRequest expiry, @Min(0) @Max(365) Integer expiryWarningDays,
+			@Min(0) @Max(365) Integer pendingDays, Boolean allowNegativeBalance, @Size(max = 64) String timeZone) {
 
 		/** This request's settings laid over {@code base}. */
 		ProgramDefinition over(ProgramDefinition base) {
@@ -80,6 +80,7 @@ class ProgramController {
 					Objects.requireNonNullElse(unitValue, base.unitValue()),
 					Objects.requireNonNullElse(earnRate, base.earnRate()),
 					expiry == null ? base.expiry() : expiry.toPolicy(),
+					Objects.requireNonNullElse(expiryWarningDays, base.expiryWarningDays()),
 					Objects.requireNonNullElse(pendingDays, base.pendingDays()),
 					Objects.requireNonNullElse(allowNegativeBalance, base.allowNegativeBalance()),
 					timeZone == null ? base.timeZone() : zone(timeZone));
@@ -90,16 +91,16 @@ class ProgramController {
 	}
 
 	record ProgramResponse(UUID id, String code, String name, ProgramKind kind, String currency, String unitValue,
-			String earnRate, ExpiryResponse expiry, int pendingDays, boolean allowNegativeBalance, String timeZone,
-			Instant createdAt, Instant updatedAt) {
+			String earnRate, ExpiryResponse expiry, int expiryWarningDays, int pendingDays, boolean allowNegativeBalance,
+			String timeZone, Instant createdAt, Instant updatedAt) {
 
 		static ProgramResponse of(Program program) {
 			return new ProgramResponse(program.id().value(), program.code(), program.name(), program.kind(),
 					program.currency().getCurrencyCode(), program.unitValue().toPlainString(),
 					program.earnRate().toPlainString(),
-					new ExpiryResponse(program.expiry().policy(), program.expiry().period()), program.pendingDays(),
-					program.allowNegativeBalance(), program.timeZone().getId(), program.createdAt(),
-					program.updatedAt());
+					new ExpiryResponse(program.expiry().policy(), program.expiry().period()),
+					program.expiryWarningDays(), program.pendingDays(), program.allowNegativeBalance(),
+					program.timeZone().getId(), program.createdAt(), program.updatedAt());
 		}
 	}
 
@@ -114,7 +115,7 @@ class ProgramController {
 		ProgramDefinition definition = request.over(new ProgramDefinition(request.code(), request.name(),
 				Objects.requireNonNullElse(request.kind(), ProgramKind.POINTS),
 				Money.currency(request.currency(), "currency"), new BigDecimal("0.01"), BigDecimal.ONE,
-				ExpiryPolicy.NEVER, 0, false, ZoneId.of("UTC")));
+				ExpiryPolicy.NEVER, 0, 0, false, ZoneId.of("UTC")));
 		return idempotentRequests
 			.execute(tenant, idempotencyKey, "POST /programs", request, ProgramResponse.class, HttpStatus.CREATED,
 					() -> ProgramResponse.of(programs.create(tenant, definition)))

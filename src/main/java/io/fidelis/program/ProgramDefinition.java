@@ -6,7 +6,8 @@ import java.util.Currency;
 
 /** Everything an operator defines about a program; {@link Programs} gives it an id and keeps it. */
 public record ProgramDefinition(String code, String name, ProgramKind kind, Currency currency, BigDecimal unitValue,
-		BigDecimal earnRate, ExpiryPolicy expiry, int pendingDays, boolean allowNegativeBalance, ZoneId timeZone) {
+		BigDecimal earnRate, ExpiryPolicy expiry, int expiryWarningDays, int pendingDays, boolean allowNegativeBalance,
+		ZoneId timeZone) {
 
 	public ProgramDefinition {
 		// One form for one value: 1.50 and 1.5 are the same rate, and are answered the same way.
