@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /** The jobs of this installation: every {@link Job} bean, by name. A bad or repeated name stops the start. */
@@ -18,7 +17,7 @@ class Jobs {
 
 	private final List<Job> all;
 
-	Jobs(ObjectProvider<Job> jobs) {
+	Jobs(List<Job> jobs) {
 		this.all = jobs.stream().sorted(Comparator.comparing(Job::name)).toList();
 		Set<String> names = new HashSet<>();
 		for (Job job : all) {
