@@ -29,7 +29,8 @@ final class EveryProgram {
 			}
 			catch (RuntimeException failure) {
 				failed++;
-				log.error("Job {} failed for program {} of tenant {}", job, program.code(), program.tenantId(), failure);
+				log.error("Job {} failed for program {} of tenant {}", job, program.code(), program.tenantId(),
+						failure);
 			}
 		}
 		if (failed > 0) {

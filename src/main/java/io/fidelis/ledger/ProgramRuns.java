@@ -47,8 +47,9 @@ class ProgramRuns {
 	IdempotentResponse<ExpiryRun> expire(Program program, Instant now) {
 		LocalDate day = now.atZone(program.timeZone()).toLocalDate();
 		Instant cutoff = day.atStartOfDay(program.timeZone()).toInstant();
-		return idempotentRequests.execute(program.tenantId(), "expiry-run:" + program.code() + ":" + day,
-				EXPIRY_OPERATION, new ExpiryRunRequest(program.code(), day), ExpiryRun.class, HttpStatus.CREATED, () -> {
+		String key = "expiry-run:" + program.code() + ":" + day;
+		return idempotentRequests.execute(program.tenantId(), key, EXPIRY_OPERATION,
+				new ExpiryRunRequest(program.code(), day), ExpiryRun.class, HttpStatus.CREATED, () -> {
 					RunSummary run = ledger.expire(program.tenantId(), program.id(), cutoff, "expiry-run:" + day,
 							new Explanation("expiry", Map.of("day", day.toString())));
 					return new ExpiryRun(program.code(), day, cutoff, run.members(), run.lots(), run.units());

@@ -91,8 +91,8 @@ class ProgramController {
 	}
 
 	record ProgramResponse(UUID id, String code, String name, ProgramKind kind, String currency, String unitValue,
-			String earnRate, ExpiryResponse expiry, int expiryWarningDays, int pendingDays, boolean allowNegativeBalance,
-			String timeZone, Instant createdAt, Instant updatedAt) {
+			String earnRate, ExpiryResponse expiry, int expiryWarningDays, int pendingDays,
+			boolean allowNegativeBalance, String timeZone, Instant createdAt, Instant updatedAt) {
 
 		static ProgramResponse of(Program program) {
 			return new ProgramResponse(program.id().value(), program.code(), program.name(), program.kind(),

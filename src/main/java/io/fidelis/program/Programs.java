@@ -81,7 +81,8 @@ public class Programs {
 		jdbc.sql("""
 				UPDATE program SET name = :name, currency = :currency, unit_value = :unitValue,
 				earn_rate = :earnRate, expiry_policy = :expiryPolicy, expiry_period = :expiryPeriod,
-				expiry_warning_days = :expiryWarningDays, pending_days = :pendingDays, allow_negative_balance = :allowNegativeBalance, time_zone = :timeZone,
+				expiry_warning_days = :expiryWarningDays, pending_days = :pendingDays,
+				allow_negative_balance = :allowNegativeBalance, time_zone = :timeZone,
 				updated_at = :updatedAt
 				WHERE tenant_id = :tenant AND id = :id""")
 			.param("tenant", tenant.value())
@@ -120,7 +121,8 @@ public class Programs {
 			Instant updatedAt) {
 		return new Program(id, tenant, definition.code(), definition.name(), definition.kind(), definition.currency(),
 				definition.unitValue(), definition.earnRate(), definition.expiry(), definition.expiryWarningDays(),
-				definition.pendingDays(), definition.allowNegativeBalance(), definition.timeZone(), createdAt, updatedAt);
+				definition.pendingDays(), definition.allowNegativeBalance(), definition.timeZone(), createdAt,
+				updatedAt);
 	}
 
 	private static Map<String, Object> settings(Program program) {
@@ -146,7 +148,8 @@ public class Programs {
 				ProgramKind.valueOf(rs.getString("kind")), Currency.getInstance(rs.getString("currency")),
 				rs.getBigDecimal("unit_value").stripTrailingZeros(), rs.getBigDecimal("earn_rate").stripTrailingZeros(),
 				new ExpiryPolicy(ExpiryPolicy.Rule.valueOf(rs.getString("expiry_policy")), rs.getInt("expiry_period")),
-				rs.getInt("expiry_warning_days"), rs.getInt("pending_days"), rs.getBoolean("allow_negative_balance"), ZoneId.of(rs.getString("time_zone")),
+				rs.getInt("expiry_warning_days"), rs.getInt("pending_days"), rs.getBoolean("allow_negative_balance"),
+				ZoneId.of(rs.getString("time_zone")),
 				Timestamps.instant(rs.getObject("created_at", OffsetDateTime.class)),
 				Timestamps.instant(rs.getObject("updated_at", OffsetDateTime.class)));
 	}
