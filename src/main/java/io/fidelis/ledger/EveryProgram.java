@@ -15,6 +15,11 @@ import io.fidelis.program.Program;
  */
 final class EveryProgram {
 
+	/**
+	 * Sanity: after this many failures in a row the run gives up, since the cause is then rarely one program: with
+	 * the database gone, each step would wait for a connection in vain.
+	 */
+	static final int MAX_FAILURES_IN_A_ROW = 5;
 	private static final Logger log = LoggerFactory.getLogger(EveryProgram.class);
 
 	private EveryProgram() {
@@ -23,12 +28,18 @@ final class EveryProgram {
 	static RunSummary total(String job, List<Program> programs, Function<Program, RunSummary> step) {
 		RunSummary total = RunSummary.NONE;
 		int failed = 0;
+		int failedInARow = 0;
 		for (Program program : programs) {
 			try {
 				total = total.plus(step.apply(program));
+				failedInARow = 0;
 			}
 			catch (RuntimeException failure) {
 				failed++;
+				if (++failedInARow == MAX_FAILURES_IN_A_ROW) {
+					throw new IllegalStateException(job + " gave up after " + failedInARow + " programs failed in a row",
+							failure);
+				}
 				log.error("Job {} failed for program {} of tenant {}", job, program.code(), program.tenantId(),
 						failure);
 			}
