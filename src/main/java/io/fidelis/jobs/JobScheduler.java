@@ -40,8 +40,11 @@ class JobScheduler implements SmartLifecycle {
 
 	/** Jobs run side by side, each holding a database connection: four leave the rest of the pool to the API. */
 	private static final int THREADS = 4;
-	/** How long shutdown waits for running jobs; what an interrupted run leaves undone, its next run does. */
-	private static final Duration SHUTDOWN_MAX_WAIT = Duration.ofSeconds(30);
+	/**
+	 * How long shutdown waits for running jobs, then as long again once they were interrupted: 30 seconds in all, a
+	 * usual grace period. What an interrupted run leaves undone, the job's next run does.
+	 */
+	private static final Duration SHUTDOWN_MAX_WAIT = Duration.ofSeconds(15);
 
 	private final DataSource dataSource;
 	private final Clock clock;
