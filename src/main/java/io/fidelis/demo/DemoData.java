@@ -131,7 +131,8 @@ class DemoData implements ApplicationRunner {
 		Program points = programs.get(id, Programs.DEFAULT_CODE);
 		points = programs.update(id, points.code(), new ProgramDefinition(points.code(), "Café Fidelis Points",
 				points.kind(), points.currency(), new BigDecimal("0.01"),
-				new ExpiryPolicy(ExpiryPolicy.Rule.MONTHS_AFTER_EARNING, 12), 14, false, ZoneId.of("Europe/Paris")));
+				new ExpiryPolicy(ExpiryPolicy.Rule.MONTHS_AFTER_EARNING, 12), 30, 14, false,
+				ZoneId.of("Europe/Paris")));
 		IssuedApiKey key = apiKeys.issue(id, "demo", Scope.all(), null);
 		Instant now = clock.instant();
 		rules(id, points, now);

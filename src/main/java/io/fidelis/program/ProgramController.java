@@ -69,8 +69,8 @@ class ProgramController {
 			@Size(min = 1, max = 100) @Pattern(regexp = "(?s).*\\S.*", message = "must not be blank") String name,
 			ProgramKind kind, String currency,
 			@DecimalMin("0") @DecimalMax("1000000") @Digits(integer = 7, fraction = 6) BigDecimal unitValue,
-			@Valid ExpiryRequest expiry, @Min(0) @Max(365) Integer pendingDays, Boolean allowNegativeBalance,
-			@Size(max = 64) String timeZone) {
+			@Valid ExpiryRequest expiry, @Min(0) @Max(365) Integer expiryWarningDays,
+			@Min(0) @Max(365) Integer pendingDays, Boolean allowNegativeBalance, @Size(max = 64) String timeZone) {
 
 		/** This request's settings laid over {@code base}. */
 		ProgramDefinition over(ProgramDefinition base) {
@@ -78,6 +78,7 @@ class ProgramController {
 					currency == null ? base.currency() : Money.currency(currency, "currency"),
 					Objects.requireNonNullElse(unitValue, base.unitValue()),
 					expiry == null ? base.expiry() : expiry.toPolicy(),
+					Objects.requireNonNullElse(expiryWarningDays, base.expiryWarningDays()),
 					Objects.requireNonNullElse(pendingDays, base.pendingDays()),
 					Objects.requireNonNullElse(allowNegativeBalance, base.allowNegativeBalance()),
 					timeZone == null ? base.timeZone() : zone(timeZone));
@@ -88,15 +89,15 @@ class ProgramController {
 	}
 
 	record ProgramResponse(UUID id, String code, String name, ProgramKind kind, String currency, String unitValue,
-			ExpiryResponse expiry, int pendingDays, boolean allowNegativeBalance, String timeZone,
-			Instant createdAt, Instant updatedAt) {
+			ExpiryResponse expiry, int expiryWarningDays, int pendingDays, boolean allowNegativeBalance,
+			String timeZone, Instant createdAt, Instant updatedAt) {
 
 		static ProgramResponse of(Program program) {
 			return new ProgramResponse(program.id().value(), program.code(), program.name(), program.kind(),
 					program.currency().getCurrencyCode(), program.unitValue().toPlainString(),
-					new ExpiryResponse(program.expiry().policy(), program.expiry().period()), program.pendingDays(),
-					program.allowNegativeBalance(), program.timeZone().getId(), program.createdAt(),
-					program.updatedAt());
+					new ExpiryResponse(program.expiry().policy(), program.expiry().period()),
+					program.expiryWarningDays(), program.pendingDays(), program.allowNegativeBalance(),
+					program.timeZone().getId(), program.createdAt(), program.updatedAt());
 		}
 	}
 
@@ -110,8 +111,8 @@ class ProgramController {
 		requirePresent(request.currency(), "currency");
 		ProgramDefinition definition = request.over(new ProgramDefinition(request.code(), request.name(),
 				Objects.requireNonNullElse(request.kind(), ProgramKind.POINTS),
-				Money.currency(request.currency(), "currency"), new BigDecimal("0.01"), ExpiryPolicy.NEVER, 0, false,
-				ZoneId.of("UTC")));
+				Money.currency(request.currency(), "currency"), new BigDecimal("0.01"), ExpiryPolicy.NEVER, 0, 0,
+				false, ZoneId.of("UTC")));
 		return idempotentRequests
 			.execute(tenant, idempotencyKey, "POST /programs", request, ProgramResponse.class, HttpStatus.CREATED,
 					() -> ProgramResponse.of(programs.create(tenant, definition)))

@@ -33,7 +33,7 @@ public class Programs {
 	public static final String DEFAULT_CODE = "points";
 	private static final String COLUMNS = """
 			id, tenant_id, code, name, kind, currency, unit_value, expiry_policy, expiry_period,
-			pending_days, allow_negative_balance, time_zone, created_at, updated_at""";
+			expiry_warning_days, pending_days, allow_negative_balance, time_zone, created_at, updated_at""";
 
 	private final JdbcClient jdbc;
 	private final ApplicationEventPublisher events;
@@ -49,7 +49,7 @@ public class Programs {
 	@EventListener
 	void on(TenantCreated created) {
 		insert(created.tenantId(), new ProgramDefinition(DEFAULT_CODE, "Points", ProgramKind.POINTS,
-				created.currency(), new BigDecimal("0.01"), ExpiryPolicy.NEVER, 0, false, ZoneId.of("UTC")), true);
+				created.currency(), new BigDecimal("0.01"), ExpiryPolicy.NEVER, 0, 0, false, ZoneId.of("UTC")), true);
 	}
 
 	public Program create(TenantId tenant, ProgramDefinition definition) {
@@ -65,7 +65,8 @@ public class Programs {
 		Program program = program(new ProgramId(Ids.newId(clock)), tenant, definition, now, now);
 		jdbc.sql("INSERT INTO program (" + COLUMNS + """
 				) VALUES (:id, :tenant, :code, :name, :kind, :currency, :unitValue, :expiryPolicy,
-				:expiryPeriod, :pendingDays, :allowNegativeBalance, :timeZone, :createdAt, :updatedAt)""")
+				:expiryPeriod, :expiryWarningDays, :pendingDays, :allowNegativeBalance, :timeZone, :createdAt,
+				:updatedAt)""")
 			.param("id", program.id().value())
 			.param("tenant", tenant.value())
 			.param("code", program.code())
@@ -83,7 +84,8 @@ public class Programs {
 		jdbc.sql("""
 				UPDATE program SET name = :name, currency = :currency, unit_value = :unitValue,
 				expiry_policy = :expiryPolicy, expiry_period = :expiryPeriod,
-				pending_days = :pendingDays, allow_negative_balance = :allowNegativeBalance, time_zone = :timeZone,
+				expiry_warning_days = :expiryWarningDays, pending_days = :pendingDays,
+				allow_negative_balance = :allowNegativeBalance, time_zone = :timeZone,
 				updated_at = :updatedAt
 				WHERE tenant_id = :tenant AND id = :id""")
 			.param("tenant", tenant.value())
@@ -98,6 +100,11 @@ public class Programs {
 			.param("tenant", tenant.value())
 			.query(Programs::program)
 			.list();
+	}
+
+	/** Every program of every tenant, for the jobs that work across the installation. */
+	public List<Program> all() {
+		return jdbc.sql("SELECT " + COLUMNS + " FROM program ORDER BY tenant_id, code").query(Programs::program).list();
 	}
 
 	public Optional<Program> find(TenantId tenant, String code) {
@@ -116,7 +123,7 @@ public class Programs {
 	private static Program program(ProgramId id, TenantId tenant, ProgramDefinition definition, Instant createdAt,
 			Instant updatedAt) {
 		return new Program(id, tenant, definition.code(), definition.name(), definition.kind(), definition.currency(),
-				definition.unitValue(), definition.expiry(), definition.pendingDays(),
+				definition.unitValue(), definition.expiry(), definition.expiryWarningDays(), definition.pendingDays(),
 				definition.allowNegativeBalance(), definition.timeZone(), createdAt, updatedAt);
 	}
 
@@ -128,6 +135,7 @@ public class Programs {
 		settings.put("unitValue", program.unitValue());
 		settings.put("expiryPolicy", program.expiry().policy().name());
 		settings.put("expiryPeriod", program.expiry().period());
+		settings.put("expiryWarningDays", program.expiryWarningDays());
 		settings.put("pendingDays", program.pendingDays());
 		settings.put("allowNegativeBalance", program.allowNegativeBalance());
 		settings.put("timeZone", program.timeZone().getId());
@@ -141,7 +149,8 @@ public class Programs {
 				ProgramKind.valueOf(rs.getString("kind")), Currency.getInstance(rs.getString("currency")),
 				rs.getBigDecimal("unit_value").stripTrailingZeros(),
 				new ExpiryPolicy(ExpiryPolicy.Rule.valueOf(rs.getString("expiry_policy")), rs.getInt("expiry_period")),
-				rs.getInt("pending_days"), rs.getBoolean("allow_negative_balance"), ZoneId.of(rs.getString("time_zone")),
+				rs.getInt("expiry_warning_days"), rs.getInt("pending_days"), rs.getBoolean("allow_negative_balance"),
+				ZoneId.of(rs.getString("time_zone")),
 				Timestamps.instant(rs.getObject("created_at", OffsetDateTime.class)),
 				Timestamps.instant(rs.getObject("updated_at", OffsetDateTime.class)));
 	}

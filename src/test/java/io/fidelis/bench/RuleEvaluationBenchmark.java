@@ -71,7 +71,7 @@ public class RuleEvaluationBenchmark {
 	public void compileRules() {
 		Currency eur = Currency.getInstance("EUR");
 		Program program = new Program(new ProgramId(UUID.randomUUID()), new TenantId(UUID.randomUUID()), "points",
-				"Points", ProgramKind.POINTS, eur, new BigDecimal("0.01"), ExpiryPolicy.NEVER, 0, false,
+				"Points", ProgramKind.POINTS, eur, new BigDecimal("0.01"), ExpiryPolicy.NEVER, 0, 0, false,
 				ZoneId.of("Europe/Paris"), Instant.EPOCH, Instant.EPOCH);
 		List<CompiledRule> compiled = new ArrayList<>();
 		for (int i = 0; i < rules; i++) {

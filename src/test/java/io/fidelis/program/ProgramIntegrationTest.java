@@ -29,7 +29,7 @@ class ProgramIntegrationTest {
 	private static final String PROGRAMS = "/api/v1/programs";
 	private static final String FULL_PROGRAM = """
 			{"code": "vip-club", "name": "VIP Club", "kind": "stamps", "currency": "USD", "unitValue": "0.05",
-			 "expiry": {"policy": "end_of_year", "period": 1}, "pendingDays": 14,
+			 "expiry": {"policy": "end_of_year", "period": 1}, "expiryWarningDays": 30, "pendingDays": 14,
 			 "allowNegativeBalance": true, "timeZone": "Europe/Paris"}""";
 
 	@Autowired
@@ -56,6 +56,7 @@ class ProgramIntegrationTest {
 		assertThat(points.text("/unitValue")).isEqualTo("0.01");
 		assertThat(points.text("/expiry/policy")).isEqualTo("none");
 		assertThat(points.number("/expiry/period")).isZero();
+		assertThat(points.number("/expiryWarningDays")).isZero();
 		assertThat(points.number("/pendingDays")).isZero();
 		assertThat(points.json().get("allowNegativeBalance").asBoolean()).isFalse();
 		assertThat(points.text("/timeZone")).isEqualTo("UTC");
@@ -77,6 +78,7 @@ class ProgramIntegrationTest {
 		assertThat(created.text("/unitValue")).isEqualTo("0.05");
 		assertThat(created.text("/expiry/policy")).isEqualTo("end_of_year");
 		assertThat(created.number("/expiry/period")).isEqualTo(1);
+		assertThat(created.number("/expiryWarningDays")).isEqualTo(30);
 		assertThat(created.number("/pendingDays")).isEqualTo(14);
 		assertThat(created.json().get("allowNegativeBalance").asBoolean()).isTrue();
 		assertThat(created.text("/timeZone")).isEqualTo("Europe/Paris");
@@ -128,6 +130,7 @@ class ProgramIntegrationTest {
 			assertThat(program.text("/unitValue")).isEqualTo("0.01");
 			assertThat(program.text("/expiry/policy")).isEqualTo("none");
 			assertThat(program.number("/expiry/period")).isZero();
+			assertThat(program.number("/expiryWarningDays")).isZero();
 			assertThat(program.number("/pendingDays")).isZero();
 			assertThat(program.json().get("allowNegativeBalance").asBoolean()).isFalse();
 			assertThat(program.text("/timeZone")).isEqualTo("UTC");
@@ -200,6 +203,11 @@ class ProgramIntegrationTest {
 			"pendingDays": 400                                         | pendingDays
 			"pendingDays": -1                                          | pendingDays
 			"pendingDays": 1.5                                         | pendingDays
+			"expiryWarningDays": 366                                   | expiryWarningDays
+			"expiryWarningDays": -1                                    | expiryWarningDays
+			"expiryWarningDays": 7.5                                   | expiryWarningDays
+			"expiryWarningDays": "7"                                   | expiryWarningDays
+			"expiryWarningDays": true                                  | expiryWarningDays
 			"allowNegativeBalance": "yes"                              | allowNegativeBalance
 			"colour": "gold"                                           | colour
 			""")
@@ -287,7 +295,7 @@ class ProgramIntegrationTest {
 
 		Api.Response patched = api.patch(PROGRAMS + "/points", """
 				{"name": "Fidelity points", "expiry": {"policy": "months_after_earning", "period": 24},
-				 "timeZone": "America/New_York", "allowNegativeBalance": true}""");
+				 "expiryWarningDays": 14, "timeZone": "America/New_York", "allowNegativeBalance": true}""");
 
 		assertThat(patched.status()).as(patched.toString()).isEqualTo(200);
 		Api.Response read = api.get(PROGRAMS + "/points");
@@ -295,6 +303,7 @@ class ProgramIntegrationTest {
 		assertThat(read.text("/name")).isEqualTo("Fidelity points");
 		assertThat(read.text("/expiry/policy")).isEqualTo("months_after_earning");
 		assertThat(read.number("/expiry/period")).isEqualTo(24);
+		assertThat(read.number("/expiryWarningDays")).isEqualTo(14);
 		assertThat(read.text("/timeZone")).isEqualTo("America/New_York");
 		assertThat(read.json().get("allowNegativeBalance").asBoolean()).isTrue();
 		assertThat(read.text("/currency")).isEqualTo("EUR");
@@ -339,6 +348,8 @@ class ProgramIntegrationTest {
 			{"expiry": {"policy": "none", "period": 3}}           | expiry.period
 			{"timeZone": "Nowhere/Special"}                       | timeZone
 			{"pendingDays": 366}                                  | pendingDays
+			{"expiryWarningDays": 400}                            | expiryWarningDays
+			{"expiryWarningDays": null, "pendingDays": -3}        | pendingDays
 			""")
 	void rejectsInvalidPatchWith400NamingTheField(String body, String field) {
 		Api api = tenants.create().api();

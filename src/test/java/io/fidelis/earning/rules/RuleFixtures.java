@@ -37,7 +37,7 @@ final class RuleFixtures {
 
 	static Program program(ProgramKind kind, Currency currency) {
 		return new Program(new ProgramId(UUID.randomUUID()), new TenantId(UUID.randomUUID()), kind.unit(), "Program",
-				kind, currency, new BigDecimal("0.01"), ExpiryPolicy.NEVER, 0, false, PARIS, Instant.EPOCH,
+				kind, currency, new BigDecimal("0.01"), ExpiryPolicy.NEVER, 0, 0, false, PARIS, Instant.EPOCH,
 				Instant.EPOCH);
 	}
 
