@@ -83,6 +83,10 @@ public class Campaigns {
 	public Campaign update(TenantId tenant, Program program, String code, Terms terms) {
 		terms.check();
 		Campaign current = get(tenant, program, code);
+		long spent = spent(current.id());
+		if (terms.budget() != null && terms.budget() < spent) {
+			throw BusinessException.invalid("budget", "must not be below the " + spent + " the campaign already gave");
+		}
 		jdbc.sql("""
 				UPDATE campaign SET name = :name, description = :description, starts_at = :startsAt,
 				ends_at = :endsAt, budget = :budget, updated_at = :now WHERE id = :id""")

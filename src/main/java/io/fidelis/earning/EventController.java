@@ -3,7 +3,6 @@ package io.fidelis.earning;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.fidelis.shared.BusinessException;
@@ -15,7 +14,6 @@ import jakarta.validation.Valid;
 
 /** Where tills and shops send what happened: purchases and returns. */
 @RestController
-@RequestMapping("/api/v1/events")
 class EventController {
 
 	private final Events events;
@@ -28,7 +26,7 @@ class EventController {
 	 * Applies an event once. Its {@code transactionId} is its idempotency key: a replay answers what the first call
 	 * answered, with {@code Idempotent-Replayed: true}; the same id with a different event is 409.
 	 */
-	@PostMapping
+	@PostMapping("/api/v1/events")
 	ResponseEntity<EventResult> post(Caller caller, @Valid @RequestBody EventRequest event) {
 		TenantId tenant = caller.require(Scope.EVENTS_WRITE);
 		return events.submit(tenant, store(caller, event.storeId()), event).toResponseEntity();
@@ -38,7 +36,8 @@ class EventController {
 	 * What the event would earn or take back now, with every rule's verdict, written nowhere. Tills use it to show a
 	 * member what a basket earns; operators, to test rules.
 	 */
-	@PostMapping(":simulate")
+	// A full path: under a class-level /api/v1/events, Spring would make this /api/v1/events/:simulate.
+	@PostMapping("/api/v1/events:simulate")
 	EventResult simulate(Caller caller, @Valid @RequestBody EventRequest event) {
 		TenantId tenant = caller.scopes().contains(Scope.PROGRAMS_WRITE) ? caller.tenantId()
 				: caller.require(Scope.EVENTS_WRITE);

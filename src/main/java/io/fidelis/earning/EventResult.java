@@ -29,9 +29,12 @@ public record EventResult(String transactionId, String type, UUID memberId, Inst
 			Instant expiresAt, UUID ledgerTransactionId, ExplanationView explanation) {
 	}
 
-	/** The same answer without ledger transaction ids: a simulation's transactions were rolled back. */
-	EventResult simulated() {
-		return new EventResult(transactionId, type, memberId, occurredAt, amount, currency, originalTransactionId,
+	/**
+	 * The answer of a simulation: under the event's own transaction id, and without ledger transaction ids, since the
+	 * simulation's transactions were rolled back.
+	 */
+	EventResult simulated(String sentTransactionId) {
+		return new EventResult(sentTransactionId, type, memberId, occurredAt, amount, currency, originalTransactionId,
 				refundedTotal, effects.stream()
 					.map(effect -> new Effect(effect.program(), effect.memberId(), effect.points(), effect.status(),
 							effect.forgiven(), effect.availableAt(), effect.expiresAt(), null, effect.explanation()))

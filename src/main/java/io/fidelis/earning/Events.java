@@ -41,15 +41,15 @@ public class Events {
 
 	/**
 	 * What the event would do now, written nowhere: it is applied for real, limits and budgets included, in a
-	 * transaction that is then rolled back. A purchase or activity is simulated under a fresh transaction id, so one
-	 * that exists already can be simulated again.
+	 * transaction that is then rolled back. A purchase or activity is applied under a fresh transaction id, so that
+	 * one already sent can be simulated again; the answer carries the id it was sent with.
 	 */
 	public EventResult simulate(TenantId tenant, String storeId, EventRequest event) {
 		EventRequest simulated = event instanceof EventRequest.Return ? event
 				: event.withTransactionId("simulation:" + UUID.randomUUID());
 		return transactions.execute(transaction -> {
 			transaction.setRollbackOnly();
-			return apply(tenant, storeId, simulated).simulated();
+			return apply(tenant, storeId, simulated).simulated(event.transactionId());
 		});
 	}
 

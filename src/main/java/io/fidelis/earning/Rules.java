@@ -92,7 +92,7 @@ public class Rules {
 			.param("campaign", campaign == null ? null : campaign.id())
 			.update();
 		Rule rule = new Rule(id, program.id().value(), 1, true, definition, now, now);
-		saved(tenant, program, rule, "CREATED", changedBy);
+		saved(tenant, program, rule, RuleVersion.Change.CREATED, changedBy);
 		return rule;
 	}
 
@@ -101,7 +101,7 @@ public class Rules {
 		Rule current = get(tenant, program, id);
 		CampaignTerms campaign = check(tenant, program, id, current.version() + 1, current.createdAt(), definition);
 		return change(tenant, program, new Rule(id, current.programId(), current.version() + 1, current.active(),
-				definition, current.createdAt(), clock.instant()), campaign, "UPDATED", changedBy);
+				definition, current.createdAt(), clock.instant()), campaign, RuleVersion.Change.UPDATED, changedBy);
 	}
 
 	/** Turns a rule on or off: a new version too, so the history says when it applied. */
@@ -114,7 +114,7 @@ public class Rules {
 				current.definition()) : null;
 		return change(tenant, program, new Rule(id, current.programId(), current.version() + 1, active,
 				current.definition(), current.createdAt(), clock.instant()), campaign,
-				active ? "ACTIVATED" : "DEACTIVATED", changedBy);
+				active ? RuleVersion.Change.ACTIVATED : RuleVersion.Change.DEACTIVATED, changedBy);
 	}
 
 	public List<Rule> list(TenantId tenant, Program program) {
@@ -147,7 +147,8 @@ public class Rules {
 			.param("tenant", tenant.value())
 			.param("id", id)
 			.query((rs, n) -> new RuleVersion(rs.getInt("version"), rs.getBoolean("active"),
-					json.readValue(rs.getString("definition"), RuleDefinition.class), rs.getString("change_kind"),
+					json.readValue(rs.getString("definition"), RuleDefinition.class),
+					RuleVersion.Change.valueOf(rs.getString("change_kind")),
 					rs.getString("changed_by"), Timestamps.instant(rs.getObject("changed_at", OffsetDateTime.class))))
 			.list();
 	}
@@ -189,7 +190,7 @@ public class Rules {
 		return campaign;
 	}
 
-	private Rule change(TenantId tenant, Program program, Rule rule, CampaignTerms campaign, String change,
+	private Rule change(TenantId tenant, Program program, Rule rule, CampaignTerms campaign, RuleVersion.Change change,
 			String changedBy) {
 		jdbc.sql("""
 				UPDATE earning_rule SET version = :version, active = :active, definition = :definition,
@@ -206,7 +207,7 @@ public class Rules {
 		return rule;
 	}
 
-	private void saved(TenantId tenant, Program program, Rule rule, String change, String changedBy) {
+	private void saved(TenantId tenant, Program program, Rule rule, RuleVersion.Change change, String changedBy) {
 		jdbc.sql("""
 				INSERT INTO earning_rule_version (rule_id, version, tenant_id, active, definition, change_kind,
 				changed_by, changed_at) VALUES (:id, :version, :tenant, :active, :definition, :change, :changedBy,
@@ -216,7 +217,7 @@ public class Rules {
 			.param("tenant", tenant.value())
 			.param("active", rule.active())
 			.param("definition", json.writeValueAsString(rule.definition()))
-			.param("change", change)
+			.param("change", change.name())
 			.param("changedBy", changedBy)
 			.param("changedAt", Timestamps.sql(rule.updatedAt()))
 			.update();

@@ -168,6 +168,25 @@ public class Members {
 			.orElseThrow(() -> notFound("with external id " + reference.externalId()));
 	}
 
+	/**
+	 * The members whose birthday is {@code day}: born on that month and day, and on 28 February of a year without
+	 * a 29th, those born on the 29th too.
+	 */
+	public List<Member> celebrating(TenantId tenant, LocalDate day) {
+		boolean leapDayMissing = day.getMonthValue() == 2 && day.getDayOfMonth() == 28 && !day.isLeapYear();
+		return jdbc.sql("SELECT " + COLUMNS + """
+				 FROM member WHERE tenant_id = :tenant AND birth_date IS NOT NULL
+				AND EXTRACT(MONTH FROM birth_date) = :month
+				AND (EXTRACT(DAY FROM birth_date) = :day OR (:leapDayMissing AND EXTRACT(DAY FROM birth_date) = 29))
+				ORDER BY id""")
+			.param("tenant", tenant.value())
+			.param("month", day.getMonthValue())
+			.param("day", day.getDayOfMonth())
+			.param("leapDayMissing", leapDayMissing)
+			.query(Members::member)
+			.list();
+	}
+
 	/** All members, newest first. */
 	public Page<Member> list(TenantId tenant, PageRequest page) {
 		List<Member> rows = jdbc.sql("SELECT " + COLUMNS + " FROM member WHERE tenant_id = :tenant"

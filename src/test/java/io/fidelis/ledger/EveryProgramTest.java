@@ -14,6 +14,7 @@ import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 
+import io.fidelis.jobs.JobSteps;
 import io.fidelis.program.ExpiryPolicy;
 import io.fidelis.program.Program;
 import io.fidelis.program.ProgramId;
@@ -60,6 +61,6 @@ class EveryProgramTest {
 			tried.add(program.code());
 			throw new IllegalStateException("no database");
 		})).withMessageContaining("gave up").withRootCauseInstanceOf(IllegalStateException.class);
-		assertThat(tried).hasSize(EveryProgram.MAX_FAILURES_IN_A_ROW);
+		assertThat(tried).hasSize(JobSteps.MAX_FAILURES_IN_A_ROW);
 	}
 }

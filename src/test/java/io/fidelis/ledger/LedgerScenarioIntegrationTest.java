@@ -128,4 +128,50 @@ class LedgerScenarioIntegrationTest {
 				expect balanced
 				""");
 	}
+
+	@Test
+	void signupAndFirstPurchaseBonusesAreEarnedOnce() {
+		script("""
+				rule {"name": "Welcome", "trigger": "signup", "effect": {"type": "fixed_points", "points": 100}}
+				rule {"name": "First purchase", "trigger": "purchase", "conditions": {"firstPurchase": true}, "effect": {"type": "fixed_points", "points": 50}}
+				enrol A
+				expect A available 100
+				earn A 20.00
+				expect A available 170
+				earn A 20.00
+				expect A available 190
+				expect balanced
+				""");
+	}
+
+	@Test
+	void dailyBonusIsEarnedOncePerDay() {
+		script("""
+				rule {"name": "Daily visit", "trigger": "purchase", "effect": {"type": "fixed_points", "points": 5}, "limits": {"perMember": [{"period": "day", "count": 1}]}}
+				earn A 10.00
+				expect A available 15
+				earn A 10.00
+				expect A available 25
+				tick 1
+				earn A 10.00
+				expect A available 40
+				expect balanced
+				""");
+	}
+
+	@Test
+	void ruleBudgetRunsOutAcrossMembersWithoutBeingExceeded() {
+		script("""
+				rule {"name": "Launch bonus", "trigger": "purchase", "effect": {"type": "fixed_points", "points": 20}, "limits": {"budget": 50}}
+				earn A 10.00
+				earn B 10.00
+				earn C 10.00
+				earn D 10.00
+				expect A available 30
+				expect B available 30
+				expect C available 20
+				expect D available 10
+				expect balanced
+				""");
+	}
 }

@@ -14,6 +14,8 @@ import io.fidelis.support.MutableClock;
  *
  * <pre>
  * program pendingDays=14 allowNegativeBalance=true expiry=months_after_earning:12
+ * rule {"name": "Bonus", "trigger": "purchase", ...}   an earning rule of the points program, as JSON on one line
+ * enrol A                 member A joins (members are otherwise enrolled when a step first names them)
  * earn A 50.00 as s1      a purchase of 50.00 EUR by member A, remembered as s1
  * return s1 20.00         a refund of 20.00 EUR of purchase s1
  * adjust A -30            a manual debit (or +30, a credit)
@@ -49,6 +51,9 @@ final class LedgerScript {
 	private void run(String[] words, String step) {
 		switch (words[0]) {
 			case "program" -> program(words, step);
+			case "rule" -> expectStatus(201, step,
+					post("/api/v1/programs/points/rules", step.substring("rule".length()).strip()));
+			case "enrol" -> member(words[1]);
 			case "earn" -> {
 				String id = words.length > 3 && words[3].equals("as") ? words[4] : "sale-" + (++sales);
 				expectStatus(201, step, post("/api/v1/events", """
@@ -113,7 +118,10 @@ final class LedgerScript {
 	}
 
 	private String member(String name) {
-		return members.computeIfAbsent(name, n -> api.post("/api/v1/members", "{\"externalId\": \"" + n + "\"}")
-			.text("/id"));
+		return members.computeIfAbsent(name, n -> {
+			Api.Response enrolled = api.post("/api/v1/members", "{\"externalId\": \"" + n + "\"}");
+			expectStatus(201, "enrol " + n, enrolled);
+			return enrolled.text("/id");
+		});
 	}
 }

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Currency;
+import java.util.List;
 import java.util.UUID;
 
 import org.springframework.boot.test.context.TestComponent;
@@ -48,6 +50,23 @@ public class TestTenants {
 		return new Api(base(), null);
 	}
 
+	/** The line of the rule of this name in an explanation's {@code rules}: its verdict on the event. */
+	public static JsonNode verdict(JsonNode explanation, String rule) {
+		for (JsonNode line : explanation.path("rules")) {
+			if (line.path("rule").asString().equals(rule)) {
+				return line;
+			}
+		}
+		throw new AssertionError("no verdict of rule '" + rule + "' in " + explanation);
+	}
+
+	/** The names of the rules an explanation lists, in the order they were evaluated. */
+	public static List<String> ruleNames(JsonNode explanation) {
+		List<String> names = new ArrayList<>();
+		explanation.path("rules").forEach(line -> names.add(line.path("rule").asString()));
+		return names;
+	}
+
 	/**
 	 * A tenant and its API key, with the shortcuts tests of the HTTP API share. Events go without an
 	 * Idempotency-Key, as tills send them: their transactionId is the key.
@@ -59,6 +78,24 @@ public class TestTenants {
 			Api.Response enrolled = api.post("/api/v1/members", json);
 			assertThat(enrolled.status()).as(enrolled.toString()).isEqualTo(201);
 			return enrolled.text("/id");
+		}
+
+		/** Creates a rule in the points program from this JSON, expecting 201, and returns the rule's id. */
+		public String rule(String json) {
+			return rule("points", json);
+		}
+
+		/** Creates a rule in the program of this code from this JSON, expecting 201, and returns the rule's id. */
+		public String rule(String program, String json) {
+			Api.Response created = api.post("/api/v1/programs/" + program + "/rules", json);
+			assertThat(created.status()).as(created.toString()).isEqualTo(201);
+			return created.text("/id");
+		}
+
+		/** Creates a campaign in the points program from this JSON, expecting 201. */
+		public void campaign(String json) {
+			Api.Response created = api.post("/api/v1/programs/points/campaigns", json);
+			assertThat(created.status()).as(created.toString()).isEqualTo(201);
 		}
 
 		/** Posts this event as it is, without Idempotency-Key. */
