@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.springframework.stereotype.Component;
 
@@ -80,9 +81,10 @@ class EventIntake {
 		if (event.type() == null) {
 			throw BusinessException.invalid("type", "is required: purchase, return or an activity");
 		}
-		if (!eventTypes.activities(tenant).contains(event.type())) {
+		Set<String> activityTypes = eventTypes.activities(tenant);
+		if (!activityTypes.contains(event.type())) {
 			throw BusinessException.invalid("type", "'" + event.type() + "' is not a known type: purchase, return, "
-					+ String.join(", ", eventTypes.activities(tenant)));
+					+ String.join(", ", activityTypes));
 		}
 		if (!event.otherFields().isEmpty()) {
 			throw BusinessException.invalid(event.otherFields().keySet().stream().sorted().findFirst().orElseThrow(),
@@ -109,14 +111,15 @@ class EventIntake {
 				referrer.map(r -> r.id().value()).orElse(null), occurredAt, attributes, storeId, event.channel());
 		EventFacts facts = new EventFacts(event.type(), null, List.of(), storeId, event.channel(), occurredAt,
 				attributes);
+		long memberPurchases = memberActivity.purchases(tenant, member.id().value());
+		long referrerPurchases = referrer.map(r -> memberActivity.purchases(tenant, r.id().value())).orElse(0L);
 		List<EventResult.Effect> effects = new ArrayList<>();
 		for (Program program : earningPrograms) {
-			effects.add(earning.earn(tenant, program, facts, member,
-					memberActivity.purchases(tenant, member.id().value()), Beneficiary.MEMBER, event.transactionId()));
+			effects.add(earning.earn(tenant, program, facts, member, memberPurchases, Beneficiary.MEMBER,
+					event.transactionId()));
 			if (referrer.isPresent()) {
-				effects.add(earning.earn(tenant, program, facts, referrer.get(),
-						memberActivity.purchases(tenant, referrer.get().id().value()), Beneficiary.REFERRER,
-						event.transactionId()));
+				effects.add(earning.earn(tenant, program, facts, referrer.get(), referrerPurchases,
+						Beneficiary.REFERRER, event.transactionId()));
 			}
 		}
 		return new EventResult(event.transactionId(), event.type(), member.id().value(), occurredAt, null, null, null,

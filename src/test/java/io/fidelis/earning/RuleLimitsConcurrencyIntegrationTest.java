@@ -7,17 +7,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import io.fidelis.support.Api;
+import io.fidelis.support.AtOnce;
 import io.fidelis.support.IntegrationTest;
 import io.fidelis.support.MutableClock;
 import io.fidelis.support.TestTenants;
@@ -98,31 +94,7 @@ class RuleLimitsConcurrencyIntegrationTest {
 		return verdict(explanation, rule).get("fired").asBoolean();
 	}
 
-	/** Runs request 0 to {@value #THREADS} - 1 from as many threads released together, and collects the answers. */
 	private static List<Api.Response> atOnce(IntFunction<Api.Response> request) throws Exception {
-		ExecutorService pool = Executors.newFixedThreadPool(THREADS);
-		try {
-			CountDownLatch ready = new CountDownLatch(THREADS);
-			CountDownLatch start = new CountDownLatch(1);
-			List<Future<Api.Response>> futures = new ArrayList<>();
-			for (int i = 0; i < THREADS; i++) {
-				int index = i;
-				futures.add(pool.submit(() -> {
-					ready.countDown();
-					start.await();
-					return request.apply(index);
-				}));
-			}
-			assertThat(ready.await(30, TimeUnit.SECONDS)).isTrue();
-			start.countDown();
-			List<Api.Response> responses = new ArrayList<>();
-			for (Future<Api.Response> future : futures) {
-				responses.add(future.get(60, TimeUnit.SECONDS));
-			}
-			return responses;
-		}
-		finally {
-			pool.shutdownNow();
-		}
+		return AtOnce.send(THREADS, request);
 	}
 }

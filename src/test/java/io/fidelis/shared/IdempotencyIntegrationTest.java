@@ -6,17 +6,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import io.fidelis.support.Api;
+import io.fidelis.support.AtOnce;
 import io.fidelis.support.IntegrationTest;
 import io.fidelis.support.MutableClock;
 import io.fidelis.support.TestTenants;
@@ -197,31 +193,8 @@ class IdempotencyIntegrationTest {
 		tenant.assertBalanced();
 	}
 
-	/** Runs the request from {@value #THREADS} threads released together, and collects the answers. */
-	private static List<Api.Response> atOnce(Callable<Api.Response> request) throws Exception {
-		ExecutorService pool = Executors.newFixedThreadPool(THREADS);
-		try {
-			CountDownLatch ready = new CountDownLatch(THREADS);
-			CountDownLatch start = new CountDownLatch(1);
-			List<Future<Api.Response>> futures = new ArrayList<>();
-			for (int i = 0; i < THREADS; i++) {
-				futures.add(pool.submit(() -> {
-					ready.countDown();
-					start.await();
-					return request.call();
-				}));
-			}
-			assertThat(ready.await(30, TimeUnit.SECONDS)).isTrue();
-			start.countDown();
-			List<Api.Response> responses = new ArrayList<>();
-			for (Future<Api.Response> future : futures) {
-				responses.add(future.get(60, TimeUnit.SECONDS));
-			}
-			return responses;
-		}
-		finally {
-			pool.shutdownNow();
-		}
+	private static List<Api.Response> atOnce(Supplier<Api.Response> request) throws Exception {
+		return AtOnce.send(THREADS, i -> request.get());
 	}
 
 	private static Api.Response adjust(TestTenant tenant, String memberId, long points, String key) {

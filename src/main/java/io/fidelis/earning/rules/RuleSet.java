@@ -11,13 +11,6 @@ public record RuleSet(Program program, List<CompiledRule> rules) {
 		rules = rules.stream().sorted(CompiledRule.ORDER).toList();
 	}
 
-	/** Whether some rule counts the member's purchases (first purchase, every nth). */
-	public boolean countsPurchases() {
-		return rules.stream()
-			.anyMatch(rule -> rule.conditions() != null && (Boolean.TRUE.equals(rule.conditions().firstPurchase())
-					|| rule.conditions().nthPurchase() != null || rule.conditions().expression() != null));
-	}
-
 	/** The rules an event of this type may fire for this beneficiary, in evaluation order. */
 	List<CompiledRule> candidates(String trigger, Beneficiary beneficiary) {
 		return rules.stream()
