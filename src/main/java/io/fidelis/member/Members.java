@@ -104,7 +104,7 @@ public class Members {
 		return find(tenant, id).orElseThrow(() -> notFound("with id " + id));
 	}
 
-	public Optional<Member> find(TenantId tenant, MemberId id) {
+	private Optional<Member> find(TenantId tenant, MemberId id) {
 		return jdbc.sql("SELECT " + COLUMNS + " FROM member WHERE tenant_id = :tenant AND id = :id")
 			.param("tenant", tenant.value())
 			.param("id", id.value())

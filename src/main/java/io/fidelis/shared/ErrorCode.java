@@ -53,10 +53,6 @@ public enum ErrorCode {
 		this.title = title;
 	}
 
-	public String slug() {
-		return slug;
-	}
-
 	public HttpStatus status() {
 		return status;
 	}
