@@ -10,12 +10,20 @@ public enum AccountKind {
 	AVAILABLE(true),
 	/** What a member earned but cannot spend yet (a return window). */
 	PENDING(true),
+	/** What a member has set aside during a checkout (a hold), until it is captured or released. */
+	HELD(true),
 	/** Where earned units come from; its balance is minus everything ever earned and not taken back. */
 	ISSUANCE(false),
 	/** The other side of operators' manual credits and debits. */
 	ADJUSTMENT(false),
 	/** Where expired units go. */
-	BREAKAGE(false);
+	BREAKAGE(false),
+	/** Where spent units go: rewards redeemed, points paid at a checkout. */
+	REDEMPTION(false),
+	/** Where donated units go. */
+	CHARITY(false),
+	/** What members give each other passes through here; its balance is zero once a transfer has committed. */
+	TRANSFER(false);
 
 	private final boolean memberAccount;
 

@@ -1,6 +1,7 @@
 package io.fidelis.ledger;
 
 import java.time.OffsetDateTime;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,14 +37,14 @@ public class Balances {
 					AccountKind.valueOf(rs.getString("kind")), rs.getLong("balance")))
 			.list();
 		Map<ProgramId, MemberBalance.Expiring> expiring = expiringNext(tenant, memberId);
+		Map<ProgramId, Map<AccountKind, Long>> byProgram = new HashMap<>();
+		rows.forEach(row -> byProgram.computeIfAbsent(row.program(), program -> new EnumMap<>(AccountKind.class))
+			.put(row.kind(), row.balance()));
 		Map<ProgramId, MemberBalance> balances = new HashMap<>();
-		for (Row row : rows) {
-			MemberBalance balance = balances.getOrDefault(row.program(),
-					new MemberBalance(row.program(), 0, 0, expiring.get(row.program())));
-			balances.put(row.program(), row.kind() == AccountKind.AVAILABLE
-					? new MemberBalance(row.program(), row.balance(), balance.pending(), balance.expiringNext())
-					: new MemberBalance(row.program(), balance.available(), row.balance(), balance.expiringNext()));
-		}
+		byProgram.forEach((program, kinds) -> balances.put(program,
+				new MemberBalance(program, kinds.getOrDefault(AccountKind.AVAILABLE, 0L),
+						kinds.getOrDefault(AccountKind.PENDING, 0L), kinds.getOrDefault(AccountKind.HELD, 0L),
+						expiring.get(program))));
 		return balances;
 	}
 

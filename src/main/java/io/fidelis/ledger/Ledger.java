@@ -61,15 +61,89 @@ public class Ledger {
 		if (source.balance() < debit.amount()) {
 			throw new InsufficientPoints(Math.max(source.balance(), 0), debit.amount());
 		}
-		List<LotConsumption.Take> plan = LotConsumption.plan(lots.open(source.id()), debit.amount());
-		if (LotConsumption.total(plan) != debit.amount()) {
-			throw new IllegalStateException("lots of account " + source.id() + " do not cover its balance");
-		}
-		lots.take(plan);
+		List<LotConsumption.Take> plan = coveringPlan(source, debit.amount());
 		UUID transaction = transactions.record(debit.tenant(), debit.program(), debit.memberId(), debit.kind(),
 				debit.reference(), null, debit.occurredAt(), debit.explanation(), List.of(
 						new Posting(source, LedgerAccounts.system(debit.program(), debit.destination()), debit.amount())));
+		lots.use(debit.tenant(), transaction, plan);
 		return new Posted(transaction, debit.amount());
+	}
+
+	/**
+	 * Undoes {@code amount} units of a spending (a redemption or a donation): they come back from the system account
+	 * they went to, into the very lots they were taken from, with their expiry (a lot that expired meanwhile expires
+	 * at the next expiry run). A debt of the member is paid first. The caller makes sure a spending is not given
+	 * back twice; the ledger refuses to give back more than it took.
+	 */
+	@Transactional
+	public Posted reverse(Reversal reversal) {
+		LedgerTransactions.Header spending = transactions.find(reversal.tenant(), reversal.transactionId())
+			.orElseThrow(() -> new IllegalArgumentException("no transaction " + reversal.transactionId()));
+		AccountKind from = switch (spending.kind()) {
+			case REDEMPTION -> AccountKind.REDEMPTION;
+			case DONATION -> AccountKind.CHARITY;
+			default -> throw new IllegalArgumentException(spending.kind() + " cannot be reversed");
+		};
+		LedgerAccount available = accounts.lock(reversal.tenant(), spending.program(), spending.memberId(),
+				AccountKind.AVAILABLE);
+		UUID transaction = transactions.record(reversal.tenant(), spending.program(), spending.memberId(),
+				TransactionKind.REVERSAL, reversal.reference(), spending.id(), reversal.occurredAt(),
+				reversal.explanation(), List.of(new Posting(LedgerAccounts.system(spending.program(), from), available,
+						reversal.amount())));
+		lots.giveBack(spending.id(), reversal.amount(), Math.max(0, -available.balance()));
+		return new Posted(transaction, reversal.amount());
+	}
+
+	/**
+	 * Moves units from one member's available balance to another's in the same program, through the program's
+	 * transfer account: one transaction out of the giver's statement and one into the receiver's, committed together.
+	 * The units keep their expiry: each lot taken from the giver opens a lot of the receiver that expires when it did
+	 * (after paying any debt of the receiver).
+	 *
+	 * @return the receiver's transaction
+	 */
+	@Transactional
+	public Posted transfer(Transfer transfer) {
+		Map<UUID, LedgerAccount> locked = accounts.lockAvailable(transfer.tenant(), transfer.program(),
+				transfer.fromMemberId(), transfer.toMemberId());
+		LedgerAccount source = locked.get(transfer.fromMemberId());
+		LedgerAccount destination = locked.get(transfer.toMemberId());
+		if (source.balance() < transfer.amount()) {
+			throw new InsufficientPoints(Math.max(source.balance(), 0), transfer.amount());
+		}
+		LedgerAccount transit = LedgerAccounts.system(transfer.program(), AccountKind.TRANSFER);
+		List<Lot> sourceLots = lots.open(source.id());
+		List<LotConsumption.Take> plan = coveringPlan(source, transfer.amount());
+		UUID sent = transactions.record(transfer.tenant(), transfer.program(), transfer.fromMemberId(),
+				TransactionKind.TRANSFER, transfer.reference(), null, transfer.occurredAt(), transfer.sent(),
+				List.of(new Posting(source, transit, transfer.amount())));
+		lots.use(transfer.tenant(), sent, plan);
+		UUID received = transactions.record(transfer.tenant(), transfer.program(), transfer.toMemberId(),
+				TransactionKind.TRANSFER, transfer.reference(), null, transfer.occurredAt(), transfer.received(),
+				List.of(new Posting(transit, destination, transfer.amount())));
+		long debt = Math.max(0, -destination.balance());
+		for (LotConsumption.Take take : plan) {
+			Lot lot = sourceLots.stream()
+				.filter(candidate -> candidate.id().equals(take.lotId()))
+				.findFirst()
+				.orElseThrow();
+			long repaid = Math.min(debt, take.amount());
+			debt -= repaid;
+			if (take.amount() > repaid) {
+				lots.open(transfer.tenant(), transfer.program(), destination.id(), received, take.amount() - repaid,
+						lot.earnedAt(), lot.expiresAt(), null);
+			}
+		}
+		return new Posted(received, transfer.amount());
+	}
+
+	/** The lots a spending of {@code amount} takes, soonest-expiring first; the caller checked the balance. */
+	private List<LotConsumption.Take> coveringPlan(LedgerAccount source, long amount) {
+		List<LotConsumption.Take> plan = LotConsumption.plan(lots.open(source.id()), amount);
+		if (LotConsumption.total(plan) != amount) {
+			throw new IllegalStateException("lots of account " + source.id() + " do not cover its balance");
+		}
+		return plan;
 	}
 
 	/**

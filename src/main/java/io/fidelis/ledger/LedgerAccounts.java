@@ -3,8 +3,11 @@ package io.fidelis.ledger;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.context.event.EventListener;
@@ -60,22 +63,36 @@ class LedgerAccounts {
 	 * created can two of them deadlock; the database then aborts one, and the request is retried.)
 	 */
 	List<LedgerAccount> lock(TenantId tenant, ProgramId program, UUID memberId, AccountKind... kinds) {
-		List<UUID> ids = new ArrayList<>();
+		List<AccountKey> keys = new ArrayList<>();
 		for (AccountKind kind : kinds) {
-			ids.add(id(program, memberId, kind));
+			keys.add(new AccountKey(memberId, kind));
 		}
+		return lock(tenant, program, keys);
+	}
+
+	/** Locks the available accounts of several members of one program, as {@link #lock} does; by member. */
+	Map<UUID, LedgerAccount> lockAvailable(TenantId tenant, ProgramId program, UUID... memberIds) {
+		Map<UUID, LedgerAccount> byMember = new HashMap<>();
+		lock(tenant, program, Arrays.stream(memberIds).map(id -> new AccountKey(id, AccountKind.AVAILABLE)).toList())
+			.forEach(account -> byMember.put(account.memberId(), account));
+		return byMember;
+	}
+
+	private record AccountKey(UUID memberId, AccountKind kind) {
+	}
+
+	private List<LedgerAccount> lock(TenantId tenant, ProgramId program, List<AccountKey> keys) {
+		List<UUID> ids = keys.stream().map(key -> id(program, key.memberId(), key.kind())).toList();
 		List<LedgerAccount> locked = select(ids);
 		if (locked.size() < ids.size()) {
-			for (AccountKind kind : kinds) {
-				create(tenant, program, memberId, kind);
-			}
+			keys.forEach(key -> create(tenant, program, key.memberId(), key.kind()));
 			locked = select(ids);
 		}
-		List<LedgerAccount> byKind = new ArrayList<>();
+		List<LedgerAccount> inOrderAsked = new ArrayList<>();
 		for (UUID id : ids) {
-			byKind.add(locked.stream().filter(account -> account.id().equals(id)).findFirst().orElseThrow());
+			inOrderAsked.add(locked.stream().filter(account -> account.id().equals(id)).findFirst().orElseThrow());
 		}
-		return byKind;
+		return inOrderAsked;
 	}
 
 	LedgerAccount lock(TenantId tenant, ProgramId program, UUID memberId, AccountKind kind) {

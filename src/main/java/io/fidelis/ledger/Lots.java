@@ -5,6 +5,9 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 
@@ -96,6 +99,71 @@ class Lots {
 
 	void take(List<LotConsumption.Take> plan) {
 		plan.forEach(take -> take(take.lotId(), take.amount()));
+	}
+
+	/** Takes the plan's units from their lots for a spending transaction, and records which, to give them back. */
+	void use(TenantId tenant, UUID transactionId, List<LotConsumption.Take> plan) {
+		for (LotConsumption.Take take : plan) {
+			take(take.lotId(), take.amount());
+			jdbc.sql("""
+					INSERT INTO ledger_lot_use (transaction_id, lot_id, tenant_id, amount)
+					VALUES (:transaction, :lot, :tenant, :amount)""")
+				.param("transaction", transactionId)
+				.param("lot", take.lotId())
+				.param("tenant", tenant.value())
+				.param("amount", take.amount())
+				.update();
+		}
+	}
+
+	/**
+	 * Gives back {@code amount} of what a spending transaction took, the latest-expiring units first (what a
+	 * partial capture kept is what a debit would have taken). Of those, the soonest-expiring {@code debt} units pay
+	 * the account's debt instead of returning to their lots. Never gives back more than was taken.
+	 */
+	void giveBack(UUID transactionId, long amount, long debt) {
+		record Used(Lot lot, long left) {
+		}
+		List<Used> used = jdbc.sql("SELECT " + COLUMNS + """
+				, u.amount - u.returned AS left_over
+				FROM ledger_lot_use u JOIN ledger_lot l ON l.id = u.lot_id JOIN ledger_account a ON a.id = l.account_id
+				WHERE u.transaction_id = :transaction AND u.amount > u.returned""")
+			.param("transaction", transactionId)
+			.query((rs, n) -> new Used(lot(rs, n), rs.getLong("left_over")))
+			.list()
+			.stream()
+			.sorted(Comparator.comparing(Used::lot, LotConsumption.SOONEST_EXPIRING).reversed())
+			.toList();
+		List<Used> returned = new ArrayList<>();
+		long left = amount;
+		for (Used use : used) {
+			long back = Math.min(left, use.left());
+			if (back > 0) {
+				returned.add(new Used(use.lot(), back));
+				left -= back;
+			}
+		}
+		if (left > 0) {
+			throw new IllegalStateException("transaction " + transactionId + " took less than " + amount);
+		}
+		Collections.reverse(returned);
+		long toDebt = debt;
+		for (Used back : returned) {
+			long paysDebt = Math.min(toDebt, back.left());
+			toDebt -= paysDebt;
+			jdbc.sql("UPDATE ledger_lot_use SET returned = returned + :back WHERE transaction_id = :transaction "
+					+ "AND lot_id = :lot")
+				.param("back", back.left())
+				.param("transaction", transactionId)
+				.param("lot", back.lot().id())
+				.update();
+			if (back.left() > paysDebt) {
+				jdbc.sql("UPDATE ledger_lot SET remaining = remaining + :back WHERE id = :id")
+					.param("back", back.left() - paysDebt)
+					.param("id", back.lot().id())
+					.update();
+			}
+		}
 	}
 
 	private static Lot lot(ResultSet rs, int row) throws SQLException {

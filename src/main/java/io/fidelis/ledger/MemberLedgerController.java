@@ -73,7 +73,8 @@ class MemberLedgerController {
 	record ExpiringResponse(long amount, Instant expiresAt, LocalDate lastValidDay) {
 	}
 
-	record BalanceResponse(String program, String kind, long available, long pending, ExpiringResponse expiringNext) {
+	record BalanceResponse(String program, String kind, long available, long pending, long held,
+			ExpiringResponse expiringNext) {
 	}
 
 	record StatementLineResponse(UUID id, String program, TransactionKind kind, long amount, long pendingAmount,
@@ -96,10 +97,10 @@ class MemberLedgerController {
 		Member member = members.get(tenant, new MemberId(memberId));
 		Map<ProgramId, MemberBalance> held = balances.of(tenant, member.id().value());
 		return programs.list(tenant).stream().map(program -> {
-			MemberBalance balance = held.getOrDefault(program.id(), new MemberBalance(program.id(), 0, 0, null));
+			MemberBalance balance = held.getOrDefault(program.id(), new MemberBalance(program.id(), 0, 0, 0, null));
 			MemberBalance.Expiring next = balance.expiringNext();
 			return new BalanceResponse(program.code(), program.kind().unit(),
-					balance.available(), balance.pending(), next == null ? null
+					balance.available(), balance.pending(), balance.held(), next == null ? null
 							: new ExpiringResponse(next.amount(), next.expiresAt(),
 									next.expiresAt().atZone(program.timeZone()).toLocalDate().minusDays(1)));
 		}).toList();

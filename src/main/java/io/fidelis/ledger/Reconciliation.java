@@ -28,7 +28,7 @@ public class Reconciliation {
 	}
 
 	/**
-	 * @param memberBalances the sum of all member balances (available and pending) per the accounts' totals
+	 * @param memberBalances the sum of all member balances (available, pending and held) per the accounts' totals
 	 * @param issued units ever issued and not taken back (minus the issuance account's balance)
 	 */
 	public record Report(ProgramId program, int accounts, long memberBalances, long issued,
@@ -83,8 +83,12 @@ public class Reconciliation {
 						"totals say " + account.credits() + " in, " + account.debits() + " out; postings say "
 								+ account.postedCredits() + " in, " + account.postedDebits() + " out"));
 			}
-			long expectedLots = account.kind().equals(AccountKind.AVAILABLE.name()) ? Math.max(0, account.balance())
-					: account.balance();
+			// Available lots hold what is not owed; pending lots all of it; held units stay in their hold's record.
+			long expectedLots = switch (AccountKind.valueOf(account.kind())) {
+				case AVAILABLE -> Math.max(0, account.balance());
+				case HELD -> 0;
+				default -> account.balance();
+			};
 			if (account.lots() != expectedLots) {
 				discrepancies.add(new Discrepancy("lots", account.id(),
 						"lots hold " + account.lots() + " for a balance of " + account.balance()));
@@ -98,6 +102,24 @@ public class Reconciliation {
 		if (sum != 0) {
 			discrepancies.add(new Discrepancy("zero-sum", null, "the accounts of the program sum to " + sum));
 		}
+		record HeldAccount(UUID id, long balance, long pendingHolds) {
+		}
+		jdbc.sql("""
+				SELECT a.id, a.credits_posted - a.debits_posted AS balance,
+				       COALESCE((SELECT SUM(h.amount) FROM ledger_hold h
+				                 WHERE h.tenant_id = a.tenant_id AND h.program_id = a.program_id
+				                 AND h.member_id = a.member_id AND h.status = 'PENDING'), 0) AS pending_holds
+				FROM ledger_account a
+				WHERE a.tenant_id = :tenant AND a.program_id = :program AND a.kind = 'HELD'""")
+			.param("tenant", tenant.value())
+			.param("program", program.value())
+			.query((rs, n) -> new HeldAccount(rs.getObject("id", UUID.class), rs.getLong("balance"),
+					rs.getLong("pending_holds")))
+			.list()
+			.stream()
+			.filter(held -> held.balance() != held.pendingHolds())
+			.forEach(held -> discrepancies.add(new Discrepancy("holds", held.id(),
+					"held balance is " + held.balance() + " but pending holds set " + held.pendingHolds() + " aside")));
 		jdbc.sql("""
 				SELECT t.id FROM ledger_transaction t
 				JOIN ledger_posting p ON p.transaction_id = t.id

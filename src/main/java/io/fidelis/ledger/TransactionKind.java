@@ -11,5 +11,19 @@ public enum TransactionKind {
 	/** Expired, to breakage. */
 	EXPIRY,
 	/** Moved from pending to available at the end of the pending period. */
-	ACTIVATION
+	ACTIVATION,
+	/** Spent on a reward or at a checkout. */
+	REDEMPTION,
+	/** Given back: a spending undone (a voucher cancelled), pointing at the transaction it reverses. */
+	REVERSAL,
+	/** Set aside during a checkout. */
+	HOLD,
+	/** A hold's units spent (what was not spent goes back in the same transaction). */
+	CAPTURE,
+	/** A hold's units given back: released by the till, or expired. */
+	RELEASE,
+	/** Moved to another member of the program. */
+	TRANSFER,
+	/** Given to a charity cause. */
+	DONATION
 }

@@ -120,6 +120,16 @@ public class Programs {
 				() -> new BusinessException(ErrorCode.PROGRAM_NOT_FOUND, "No program with code '" + code + "'"));
 	}
 
+	/** A program other records point at; it exists, since programs are never deleted. */
+	public Program get(TenantId tenant, ProgramId id) {
+		return jdbc.sql("SELECT " + COLUMNS + " FROM program WHERE tenant_id = :tenant AND id = :id")
+			.param("tenant", tenant.value())
+			.param("id", id.value())
+			.query(Programs::program)
+			.optional()
+			.orElseThrow(() -> new IllegalStateException("no program " + id));
+	}
+
 	private static Program program(ProgramId id, TenantId tenant, ProgramDefinition definition, Instant createdAt,
 			Instant updatedAt) {
 		return new Program(id, tenant, definition.code(), definition.name(), definition.kind(), definition.currency(),

@@ -20,10 +20,12 @@ import io.fidelis.support.MutableClock;
  * return s1 20.00         a refund of 20.00 EUR of purchase s1
  * adjust A -30            a manual debit (or +30, a credit)
  * adjust A -500 fails insufficient-points
- * tick 30 days
+ * hold A 30 as h1       a checkout hold of 30 points of A, for 60 seconds, remembered as h1
+ * capture h1 20          spends 20 of the hold (without a number: all of it); release h1 gives it all back
+ * tick 30 days           (or: tick 61 seconds)
  * expire                  an expiry run
  * activate                an activation run
- * expect A available 20   (or pending)
+ * expect A available 20   (or pending, held)
  * expect balanced         the reconciliation finds nothing
  * </pre>
  */
@@ -32,11 +34,19 @@ final class LedgerScript {
 	private final Api api;
 	private final MutableClock clock;
 	private final Map<String, String> members = new HashMap<>();
+	private final Map<String, String> holds = new HashMap<>();
+	private final Map<String, Runnable> extraSteps = new HashMap<>();
 	private int sales;
 
 	LedgerScript(Api api, MutableClock clock) {
 		this.api = api;
 		this.clock = clock;
+	}
+
+	/** Adds a step of one word that runs {@code action}: a job a test wants to run at a point of the script. */
+	LedgerScript with(String step, Runnable action) {
+		extraSteps.put(step, action);
+		return this;
 	}
 
 	void run(String script) {
@@ -68,11 +78,33 @@ final class LedgerScript {
 			case "adjust" -> expectOutcome(words, 3, step, post("/api/v1/members/" + member(words[1]) + "/adjustments",
 					"{\"program\": \"points\", \"points\": %d, \"reason\": \"script\"}"
 						.formatted(Long.parseLong(words[2]))));
-			case "tick" -> clock.advance(Duration.ofDays(Long.parseLong(words[1])));
+			case "hold" -> {
+				Api.Response held = post("/api/v1/members/" + member(words[1]) + "/holds",
+						"{\"program\": \"points\", \"points\": %s, \"timeoutSeconds\": 60}".formatted(words[2]));
+				boolean named = words.length > 4 && words[3].equals("as");
+				expectOutcome(words, named ? 5 : 3, step, held);
+				if (named && held.status() == 201) {
+					holds.put(words[4], held.text("/id"));
+				}
+			}
+			case "capture" -> {
+				boolean partly = words.length > 2 && !words[2].equals("fails");
+				expectOutcome(words, partly ? 3 : 2, step, post("/api/v1/holds/" + holds.get(words[1]) + "/capture",
+						partly ? "{\"points\": " + words[2] + "}" : null), 200);
+			}
+			case "release" -> expectOutcome(words, 2, step,
+					post("/api/v1/holds/" + holds.get(words[1]) + "/release", null), 200);
+			case "tick" -> clock.advance(words.length > 2 && words[2].startsWith("second")
+					? Duration.ofSeconds(Long.parseLong(words[1])) : Duration.ofDays(Long.parseLong(words[1])));
 			case "expire" -> expectStatus(201, step, post("/api/v1/programs/points/expiry-runs", null));
 			case "activate" -> expectStatus(201, step, post("/api/v1/programs/points/activation-runs", null));
 			case "expect" -> expect(words, step);
-			default -> throw new IllegalArgumentException("unknown step: " + step);
+			default -> {
+				if (!extraSteps.containsKey(step)) {
+					throw new IllegalArgumentException("unknown step: " + step);
+				}
+				extraSteps.get(step).run();
+			}
 		}
 	}
 
@@ -100,12 +132,17 @@ final class LedgerScript {
 
 	/** {@code ... fails <problem>} expects that problem; otherwise the step must succeed. */
 	private static void expectOutcome(String[] words, int failsAt, String step, Api.Response response) {
+		expectOutcome(words, failsAt, step, response, 201);
+	}
+
+	private static void expectOutcome(String[] words, int failsAt, String step, Api.Response response,
+			int success) {
 		if (words.length > failsAt && words[failsAt].equals("fails")) {
 			assertThat(response.status()).as(step + " -> " + response).isBetween(400, 499);
 			assertThat(response.text("/type")).as(step).isEqualTo("/problems/" + words[failsAt + 1]);
 		}
 		else {
-			expectStatus(201, step, response);
+			expectStatus(success, step, response);
 		}
 	}
 

@@ -80,6 +80,16 @@ public class TestTenants {
 			return enrolled.text("/id");
 		}
 
+		/** Enrols a member and credits them this many points by an adjustment; returns the member's id. */
+		public String memberWith(long points) {
+			String member = enrol("{}");
+			if (points > 0) {
+				Api.Response credited = adjust(member, "points", points, "test balance");
+				assertThat(credited.status()).as(credited.toString()).isEqualTo(201);
+			}
+			return member;
+		}
+
 		/** Creates a rule in the points program from this JSON, expecting 201, and returns the rule's id. */
 		public String rule(String json) {
 			return rule("points", json);
