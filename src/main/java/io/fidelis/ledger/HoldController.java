@@ -123,7 +123,7 @@ class HoldController {
 	ResponseEntity<HoldResponse> release(Caller caller, @PathVariable UUID id,
 			@RequestHeader(name = IdempotentRequests.HEADER, required = false) String idempotencyKey) {
 		TenantId tenant = caller.require(Scope.POINTS_WRITE);
-		return idempotentRequests.execute(tenant, idempotencyKey, "POST /holds/" + id + "/release", Map.of(),
+		return idempotentRequests.execute(tenant, idempotencyKey, "POST /holds/" + id + "/release", id,
 				HoldResponse.class, HttpStatus.OK, () -> {
 					Hold pending = holds.find(tenant, id)
 						.orElseThrow(() -> new BusinessException(ErrorCode.HOLD_NOT_FOUND, "No hold " + id));

@@ -38,6 +38,24 @@ public final class Api {
 		return send("GET", path, null, Map.of());
 	}
 
+	/** A GET of something that is not text (an image): the status and the bytes. */
+	public HttpResponse<byte[]> getBytes(String path) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).GET();
+		if (key != null) {
+			request.header("Authorization", "Bearer " + key);
+		}
+		try {
+			return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+		}
+		catch (IOException failure) {
+			throw new IllegalStateException("GET " + path + " failed", failure);
+		}
+		catch (InterruptedException interrupted) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(interrupted);
+		}
+	}
+
 	/** A POST with a fresh Idempotency-Key. */
 	public Response post(String path, String json) {
 		return post(path, json, UUID.randomUUID().toString());

@@ -1,0 +1,36 @@
+package io.fidelis.reward;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+import io.fidelis.shared.Money;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+/**
+ * A basket as a till sends it with a voucher: the total to pay and, for vouchers that look at items, the items.
+ *
+ * @param store where the voucher is used; {@code reference} the till's transaction id, for the operator's records
+ */
+record BasketRequest(@NotNull BigDecimal amount, @NotBlank String currency,
+		@Size(max = 500) List<@NotNull @Valid ItemRequest> items, @Size(max = 64) String store,
+		@Size(max = 200) String reference) {
+
+	record ItemRequest(@NotBlank @Size(max = 64) String sku, @Size(max = 64) String category,
+			@NotNull @Min(1) @Max(10_000) Integer quantity, @NotNull BigDecimal price) {
+	}
+
+	/** The basket in minor units; refuses amounts the currency cannot have. */
+	Basket basket() {
+		Money total = Money.parse(amount, Money.currency(currency, "currency"), "amount");
+		List<Basket.Item> parsed = items == null ? List.of() : items.stream().map(item -> {
+			long unitPrice = Money.parse(item.price(), total.currency(), "items.price").minorUnits();
+			return new Basket.Item(item.sku(), item.category(), item.quantity(), unitPrice);
+		}).toList();
+		return new Basket(total, parsed);
+	}
+}

@@ -1,0 +1,176 @@
+package io.fidelis.reward;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import io.fidelis.program.Program;
+import io.fidelis.program.ProgramId;
+import io.fidelis.shared.BusinessException;
+import io.fidelis.shared.ErrorCode;
+import io.fidelis.shared.Ids;
+import io.fidelis.shared.TenantId;
+import io.fidelis.shared.Timestamps;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The rewards catalog of each program. Reward codes are unique per tenant, so a till names a reward by its code. */
+@Repository
+public class Rewards {
+
+	private static final String COLUMNS = """
+			id, program_id, code, definition, issued, retired_at, created_at, updated_at""";
+
+	private final JdbcClient jdbc;
+	private final JsonMapper json;
+	private final Clock clock;
+
+	Rewards(JdbcClient jdbc, JsonMapper json, Clock clock) {
+		this.jdbc = jdbc;
+		this.json = json;
+		this.clock = clock;
+	}
+
+	Reward create(TenantId tenant, Program program, String code, RewardDefinition definition) {
+		check(definition, program);
+		Instant now = clock.instant();
+		UUID id = Ids.newId(clock);
+		try {
+			jdbc.sql("""
+					INSERT INTO reward (id, tenant_id, program_id, code, type, cost, definition, stock, created_at,
+					updated_at)
+					VALUES (:id, :tenant, :program, :code, :type, :cost, :definition, :stock, :now, :now)""")
+				.param("id", id)
+				.param("tenant", tenant.value())
+				.param("program", program.id().value())
+				.param("code", code)
+				.param("type", definition.type().name())
+				.param("cost", definition.cost())
+				.param("definition", json.writeValueAsString(definition))
+				.param("stock", definition.stock())
+				.param("now", Timestamps.sql(now))
+				.update();
+		}
+		catch (DuplicateKeyException taken) {
+			throw new BusinessException(ErrorCode.REWARD_EXISTS, "A reward with code '" + code + "' already exists");
+		}
+		return new Reward(id, program.id(), code, definition, 0, null, now, now);
+	}
+
+	/** Replaces the definition; vouchers already issued keep the offer they were issued with. */
+	Reward update(TenantId tenant, Program program, String code, RewardDefinition definition) {
+		Reward reward = get(tenant, program, code);
+		check(definition, program);
+		jdbc.sql("""
+				UPDATE reward SET type = :type, cost = :cost, definition = :definition, stock = :stock,
+				updated_at = :now WHERE id = :id""")
+			.param("type", definition.type().name())
+			.param("cost", definition.cost())
+			.param("definition", json.writeValueAsString(definition))
+			.param("stock", definition.stock())
+			.param("now", Timestamps.sql(clock.instant()))
+			.param("id", reward.id())
+			.update();
+		return get(tenant, program, code);
+	}
+
+	/** Takes the reward out of the catalog for good: no more redemptions; issued vouchers stay valid. */
+	Reward retire(TenantId tenant, Program program, String code) {
+		Reward reward = get(tenant, program, code);
+		jdbc.sql("UPDATE reward SET retired_at = :now, updated_at = :now WHERE id = :id AND retired_at IS NULL")
+			.param("now", Timestamps.sql(clock.instant()))
+			.param("id", reward.id())
+			.update();
+		return get(tenant, program, code);
+	}
+
+	List<Reward> list(TenantId tenant, Program program) {
+		return jdbc.sql("SELECT " + COLUMNS + " FROM reward WHERE tenant_id = :tenant AND program_id = :program "
+				+ "ORDER BY code")
+			.param("tenant", tenant.value())
+			.param("program", program.id().value())
+			.query(this::reward)
+			.list();
+	}
+
+	Reward get(TenantId tenant, Program program, String code) {
+		return find(tenant, code).filter(reward -> reward.programId().equals(program.id()))
+			.orElseThrow(() -> notFound(code));
+	}
+
+	/** A reward of any program of the tenant, by its code. */
+	public Optional<Reward> find(TenantId tenant, String code) {
+		return jdbc.sql("SELECT " + COLUMNS + " FROM reward WHERE tenant_id = :tenant AND code = :code")
+			.param("tenant", tenant.value())
+			.param("code", code)
+			.query(this::reward)
+			.optional();
+	}
+
+	Reward get(TenantId tenant, String code) {
+		return find(tenant, code).orElseThrow(() -> notFound(code));
+	}
+
+	Reward get(TenantId tenant, UUID id) {
+		return jdbc.sql("SELECT " + COLUMNS + " FROM reward WHERE tenant_id = :tenant AND id = :id")
+			.param("tenant", tenant.value())
+			.param("id", id)
+			.query(this::reward)
+			.optional()
+			.orElseThrow(() -> new IllegalStateException("no reward " + id));
+	}
+
+	/**
+	 * Counts {@code quantity} more as issued if the stock allows it. A conditional update: however many redemptions
+	 * race, the stock is never exceeded.
+	 *
+	 * @return false if the stock does not have that many left
+	 */
+	boolean issue(UUID rewardId, int quantity) {
+		return jdbc.sql("UPDATE reward SET issued = issued + :quantity WHERE id = :id "
+				+ "AND (stock IS NULL OR issued + :quantity <= stock)")
+			.param("quantity", quantity)
+			.param("id", rewardId)
+			.update() == 1;
+	}
+
+	/** Puts a cancelled one back in stock. */
+	void restock(UUID rewardId, int quantity) {
+		jdbc.sql("UPDATE reward SET issued = issued - :quantity WHERE id = :id")
+			.param("quantity", quantity)
+			.param("id", rewardId)
+			.update();
+	}
+
+	/** The checks that need more than one field, or the program. */
+	private static void check(RewardDefinition definition, Program program) {
+		if (definition.texts().en() == null && definition.texts().fr() == null) {
+			throw BusinessException.invalid("texts", "must have an English or a French name");
+		}
+		if (definition.validFrom() != null && definition.validUntil() != null
+				&& !definition.validUntil().isAfter(definition.validFrom())) {
+			throw BusinessException.invalid("validUntil", "must be after validFrom");
+		}
+		VoucherOffer.of(definition, program.currency());
+	}
+
+	private static BusinessException notFound(String code) {
+		return new BusinessException(ErrorCode.REWARD_NOT_FOUND, "No reward with code '" + code + "'");
+	}
+
+	private Reward reward(ResultSet rs, int row) throws SQLException {
+		return new Reward(rs.getObject("id", UUID.class), new ProgramId(rs.getObject("program_id", UUID.class)),
+				rs.getString("code"), json.readValue(rs.getString("definition"), RewardDefinition.class),
+				rs.getInt("issued"), Timestamps.instant(rs.getObject("retired_at", OffsetDateTime.class)),
+				Timestamps.instant(rs.getObject("created_at", OffsetDateTime.class)),
+				Timestamps.instant(rs.getObject("updated_at", OffsetDateTime.class)));
+	}
+}

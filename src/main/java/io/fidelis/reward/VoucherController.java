@@ -1,0 +1,112 @@
+package io.fidelis.reward;
+
+import java.util.Currency;
+
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.fidelis.shared.IdempotentRequests;
+import io.fidelis.shared.TenantId;
+import io.fidelis.tenant.Caller;
+import io.fidelis.tenant.Scope;
+import jakarta.validation.Valid;
+
+/**
+ * Vouchers at the till: look one up, see what it takes off a basket, burn it, cancel it (its points go back), show
+ * it as a QR code.
+ */
+@RestController
+@RequestMapping("/api/v1/vouchers/{code}")
+class VoucherController {
+
+	/** Big enough for a phone screen and a till's scanner; small enough to send quickly. */
+	private static final int QR_SIZE_PIXELS = 300;
+
+	private final Vouchers vouchers;
+	private final VoucherUses uses;
+	private final Redemptions redemptions;
+	private final VoucherResponses responses;
+	private final IdempotentRequests idempotentRequests;
+
+	VoucherController(Vouchers vouchers, VoucherUses uses, Redemptions redemptions, VoucherResponses responses,
+			IdempotentRequests idempotentRequests) {
+		this.vouchers = vouchers;
+		this.uses = uses;
+		this.redemptions = redemptions;
+		this.responses = responses;
+		this.idempotentRequests = idempotentRequests;
+	}
+
+	/**
+	 * @param discount what the voucher takes off the basket; {@code toPay} what is left to pay, with the voucher's
+	 *        cash price
+	 */
+	record UseResponse(VoucherResponses.VoucherResponse voucher, String discount, String toPay, String currency) {
+	}
+
+	@GetMapping
+	VoucherResponses.VoucherResponse get(Caller caller, @PathVariable String code) {
+		TenantId tenant = caller.require(Scope.MEMBERS_READ);
+		return responses.of(tenant, vouchers.get(tenant, code));
+	}
+
+	@GetMapping(value = "/qr.png", produces = MediaType.IMAGE_PNG_VALUE)
+	ResponseEntity<byte[]> qrCode(Caller caller, @PathVariable String code) {
+		TenantId tenant = caller.require(Scope.MEMBERS_READ);
+		Voucher voucher = vouchers.get(tenant, code);
+		return ResponseEntity.ok()
+			.contentType(MediaType.IMAGE_PNG)
+			.cacheControl(CacheControl.noStore())
+			.body(QrCodes.png(voucher.code(), QR_SIZE_PIXELS));
+	}
+
+	/** What the voucher would take off this basket; changes nothing. */
+	@PostMapping("/validate")
+	UseResponse validate(Caller caller, @PathVariable String code, @Valid @RequestBody BasketRequest request) {
+		TenantId tenant = caller.require(Scope.MEMBERS_READ);
+		Basket basket = request.basket();
+		return response(tenant, uses.check(tenant, code, basket), basket);
+	}
+
+	/** Burns the voucher on this basket: used once, whatever the number of tills trying. */
+	@PostMapping("/redeem")
+	ResponseEntity<UseResponse> redeem(Caller caller, @PathVariable String code,
+			@RequestHeader(name = IdempotentRequests.HEADER, required = false) String idempotencyKey,
+			@Valid @RequestBody BasketRequest request) {
+		TenantId tenant = caller.require(Scope.POINTS_WRITE);
+		return idempotentRequests.execute(tenant, idempotencyKey, "POST /vouchers/" + code + "/redeem", request,
+				UseResponse.class, HttpStatus.OK, () -> {
+					Basket basket = request.basket();
+					return response(tenant,
+							uses.burn(tenant, code, basket, request.store(), request.reference()), basket);
+				})
+			.toResponseEntity();
+	}
+
+	/** Cancels an unused voucher; its points go back to the member and it goes back in stock. */
+	@PostMapping("/cancel")
+	ResponseEntity<VoucherResponses.VoucherResponse> cancel(Caller caller, @PathVariable String code,
+			@RequestHeader(name = IdempotentRequests.HEADER, required = false) String idempotencyKey) {
+		TenantId tenant = caller.require(Scope.POINTS_WRITE);
+		return idempotentRequests.execute(tenant, idempotencyKey, "POST /vouchers/" + code + "/cancel", code,
+				VoucherResponses.VoucherResponse.class, HttpStatus.OK,
+				() -> responses.of(tenant, redemptions.cancel(tenant, code, idempotencyKey)))
+			.toResponseEntity();
+	}
+
+	private UseResponse response(TenantId tenant, VoucherUses.Use use, Basket basket) {
+		Currency currency = basket.total().currency();
+		long toPay = basket.total().minorUnits() - use.discount() + use.voucher().offer().cashPrice();
+		return new UseResponse(responses.of(tenant, use.voucher()), Amounts.text(use.discount(), currency),
+				Amounts.text(toPay, currency), currency.getCurrencyCode());
+	}
+}
