@@ -146,7 +146,7 @@ class DemoData implements ApplicationRunner {
 			enrolled.add(members.enrol(id, new Enrolment("crm-" + (10_000 + i),
 					first.toLowerCase(Locale.ROOT) + "." + last.toLowerCase(Locale.ROOT) + "." + i + "@example.com",
 					"+3361234" + String.format("%04d", i), first, last, birthDate, random.nextInt(4) == 0 ? "en" : "fr",
-					random.nextBoolean())));
+					random.nextBoolean(), null)));
 		}
 		int sale = 0;
 		for (Member member : enrolled) {
