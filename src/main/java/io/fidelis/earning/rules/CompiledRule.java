@@ -57,6 +57,11 @@ public record CompiledRule(UUID id, int version, Instant createdAt, RuleDefiniti
 		return limits() != null || campaign != null && campaign.budget() != null;
 	}
 
+	/** Whether evaluating it may need the member's labels: a label condition, or an expression. */
+	boolean looksAtLabels() {
+		return conditions() != null && (conditions().labels() != null || conditions().expression() != null);
+	}
+
 	boolean hasItemFilter() {
 		return conditions() != null && conditions().items() != null;
 	}

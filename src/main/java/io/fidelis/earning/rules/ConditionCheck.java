@@ -68,6 +68,12 @@ final class ConditionCheck {
 				return birthday;
 			}
 		}
+		if (conditions.labels() != null) {
+			String labels = conditions.labels().failure(member.labels());
+			if (labels != null) {
+				return labels;
+			}
+		}
 		if (conditions.attributes() != null) {
 			for (Map.Entry<String, String> attribute : conditions.attributes().entrySet()) {
 				String value = event.attributes().get(attribute.getKey());

@@ -93,6 +93,11 @@ final class RuleFixtures {
 				startsAt == null ? null : Instant.parse(startsAt), endsAt == null ? null : Instant.parse(endsAt), budget);
 	}
 
+	/** Labels to have (any of, all of) and not to have (none of); null leaves a list out. */
+	static Labels labels(List<String> anyOf, List<String> allOf, List<String> noneOf) {
+		return new Labels(anyOf, allOf, noneOf);
+	}
+
 	/** A rule on purchases giving 10 points, until a test says otherwise; conditions are set one by one. */
 	static final class RuleBuilder {
 
@@ -120,6 +125,7 @@ final class RuleFixtures {
 		private Conditions.NthPurchase nthPurchase;
 		private Conditions.Birthday birthday;
 		private Map<String, String> attributes;
+		private Labels labels;
 		private String expression;
 
 		private RuleBuilder(String name) {
@@ -257,6 +263,11 @@ final class RuleFixtures {
 			return this;
 		}
 
+		RuleBuilder labels(Labels labels) {
+			this.labels = labels;
+			return this;
+		}
+
 		RuleBuilder expression(String expression) {
 			this.expression = expression;
 			return this;
@@ -274,10 +285,10 @@ final class RuleFixtures {
 
 		private Conditions conditions() {
 			boolean none = Stream.of(minAmount, maxAmount, items, stores, channels, days, hours, firstPurchase,
-					nthPurchase, birthday, attributes, expression)
+					nthPurchase, birthday, attributes, labels, expression)
 				.allMatch(Objects::isNull);
 			return none ? null : new Conditions(minAmount, maxAmount, items, stores, channels, days, hours,
-					firstPurchase, nthPurchase, birthday, attributes, expression);
+					firstPurchase, nthPurchase, birthday, attributes, labels, expression);
 		}
 	}
 }
