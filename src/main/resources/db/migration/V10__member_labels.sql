@@ -8,3 +8,6 @@ CREATE TABLE member_label (
 );
 -- The members with a label.
 CREATE INDEX member_label_by_label ON member_label (tenant_id, label, member_id);
+
+-- Who a campaign's rules are for (labels the member must or must not have), as JSON; NULL: every member.
+ALTER TABLE campaign ADD COLUMN audience VARCHAR;

@@ -180,7 +180,7 @@ class DemoData implements ApplicationRunner {
 	private void rules(TenantId tenant, Program points, Instant now) {
 		campaigns.create(tenant, points, new Campaigns.Terms("double-weekends", "Double points weekends",
 				"Every point counts twice on Saturdays and Sundays", now.minus(Duration.ofDays(HISTORY_DAYS)),
-				now.plus(Duration.ofDays(90)), 200_000L));
+				now.plus(Duration.ofDays(90)), 200_000L, null));
 		List.of(new RuleDefinition("Welcome bonus", "100 points for joining", "signup", null,
 				new Effect.FixedPoints(100L), null, null, null, null, 10, null, null),
 				new RuleDefinition("Coffee lover", "2 extra points per coffee, up to 40 a month", RuleCompiler.PURCHASE,

@@ -5,6 +5,9 @@ import static io.fidelis.support.Problems.fields;
 import static io.fidelis.support.TestTenants.verdict;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
+import java.util.Map;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -17,11 +20,12 @@ import io.fidelis.support.TestTenants;
 import io.fidelis.support.TestTenants.TestTenant;
 import tools.jackson.databind.JsonNode;
 
-/** Rules that look at members' labels, end to end: labels put through the API, events, simulation. */
+/** Rules and campaigns that look at members' labels, end to end: labels put through the API, events, simulation. */
 @IntegrationTest
 class LabelRulesIntegrationTest {
 
 	private static final String RULES = "/api/v1/programs/points/rules";
+	private static final String CAMPAIGNS = "/api/v1/programs/points/campaigns";
 
 	@Autowired
 	TestTenants tenants;
@@ -126,6 +130,58 @@ class LabelRulesIntegrationTest {
 				"the expression 'vip' in member.labels && event.amount >= 20.0 is false");
 	}
 
+	@Test
+	void aCampaignsRulesFireOnlyForItsAudience() {
+		TestTenant tenant = tenants.create();
+		String vip = tenant.enrol("{\"labels\": [\"vip\"]}");
+		String staffVip = tenant.enrol("{\"labels\": [\"vip\", \"staff\"]}");
+		String other = tenant.enrol("{}");
+		tenant.campaign(campaign("vip-week", """
+				, "audience": {"labels": {"anyOf": ["vip"], "noneOf": ["staff"]}}"""));
+		tenant.rule("""
+				{"name": "VIP week double", "trigger": "purchase", "campaign": "vip-week",
+				 "effect": {"type": "multiplier", "factor": 2}, "priority": 200}""");
+
+		Api.Response forVip = tenant.purchase(vip, "sale-1", "10.00", clock.instant());
+		Api.Response forStaff = tenant.purchase(staffVip, "sale-2", "10.00", clock.instant());
+		Api.Response forOther = tenant.purchase(other, "sale-3", "10.00", clock.instant());
+		Api.Response anonymous = tenant.event("""
+				{"type": "purchase", "transactionId": "sale-4", "occurredAt": "%s", "amount": "10.00",
+				 "currency": "EUR"}""".formatted(clock.instant()));
+
+		assertFired(forVip, "VIP week double", 10);
+		assertNotFired(forStaff, "VIP week double",
+				"not in the audience of campaign vip-week: the member has [staff] of the excluded labels [staff]");
+		assertNotFired(forOther, "VIP week double",
+				"not in the audience of campaign vip-week: the member has none of the labels [vip]");
+		assertThat(anonymous.status()).as(anonymous.toString()).isEqualTo(201);
+		assertThat(anonymous.json().get("effects").isEmpty()).as("no member, no audience, nothing earned").isTrue();
+		assertThat(tenant.available(vip)).isEqualTo(20);
+		assertThat(tenant.available(other)).isEqualTo(10);
+		Api.Response read = tenant.api().get(CAMPAIGNS + "/vip-week");
+		assertThat(read.json().at("/audience/labels/anyOf").toString()).isEqualTo("[\"vip\"]");
+		assertThat(read.json().at("/audience/labels/noneOf").toString()).isEqualTo("[\"staff\"]");
+	}
+
+	@Test
+	void aCampaignsAudienceCanBeChangedOrRemoved() {
+		TestTenant tenant = tenants.create();
+		String other = tenant.enrol("{}");
+		tenant.campaign(campaign("vip-week", ", \"audience\": {\"labels\": {\"anyOf\": [\"vip\"]}}"));
+		tenant.rule("""
+				{"name": "VIP week bonus", "trigger": "purchase", "campaign": "vip-week",
+				 "effect": {"type": "fixed_points", "points": 5}}""");
+		assertNotFired(tenant.purchase(other, "sale-1", "10.00", clock.instant()), "VIP week bonus",
+				"not in the audience of campaign vip-week: the member has none of the labels [vip]");
+
+		Api.Response opened = tenant.api().send("PUT", CAMPAIGNS + "/vip-week", campaign(null, ""),
+				Map.of("Idempotency-Key", "open-it"));
+
+		assertThat(opened.status()).as(opened.toString()).isEqualTo(200);
+		assertThat(opened.json().get("audience").isNull()).isTrue();
+		assertFired(tenant.purchase(other, "sale-2", "10.00", clock.instant()), "VIP week bonus", 5);
+	}
+
 	@ParameterizedTest(name = "{0} -> 400 naming {2}")
 	@CsvSource(delimiter = '|', textBlock = """
 			no label named | {"labels": {}} | conditions.labels
@@ -159,6 +215,33 @@ class LabelRulesIntegrationTest {
 		assertThat(fifty.status()).as(fifty.toString()).isEqualTo(201);
 		assertProblem(fiftyOne, 400, "/problems/invalid-request");
 		assertThat(fields(fiftyOne)).containsExactly("conditions.labels.anyOf");
+	}
+
+	@ParameterizedTest(name = "{0} -> 400 naming {2}")
+	@CsvSource(delimiter = '|', textBlock = """
+			no labels | , "audience": {} | audience.labels
+			labels naming none | , "audience": {"labels": {"anyOf": []}} | audience.labels
+			bad label | , "audience": {"labels": {"anyOf": ["Gold"]}} | audience.labels.anyOf[0]
+			not an object | , "audience": "vip" | audience
+			unknown field | , "audience": {"tiers": ["gold"]} | audience.tiers
+			""")
+	void aCampaignWithABadAudienceIsRefusedNamingTheFieldAndCreatesNothing(String problem, String audience,
+			String field) {
+		TestTenant tenant = tenants.create();
+
+		Api.Response refused = tenant.api().post(CAMPAIGNS, campaign("vip-week", audience));
+
+		assertProblem(refused, 400, "/problems/invalid-request");
+		assertThat(fields(refused)).as(refused.toString()).containsOnly(field);
+		assertThat(tenant.api().get(CAMPAIGNS).json().isEmpty()).isTrue();
+	}
+
+	/** A campaign running from a day ago to a week ahead, with these more fields (a leading comma included). */
+	private String campaign(String code, String moreFields) {
+		return """
+				{%s"name": "VIP week", "startsAt": "%s", "endsAt": "%s"%s}""".formatted(
+				code == null ? "" : "\"code\": \"" + code + "\", ", clock.instant().minus(Duration.ofDays(1)),
+				clock.instant().plus(Duration.ofDays(7)), moreFields);
 	}
 
 	private static String ruleWithAnyOf(int labels) {

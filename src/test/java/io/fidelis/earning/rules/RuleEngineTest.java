@@ -339,14 +339,39 @@ class RuleEngineTest {
 	}
 
 	@Test
+	void aCampaignsRulesFireOnlyForMembersInItsAudience() {
+		Audience vips = new Audience(labels(List.of("vip"), null, List.of("staff")));
+		RuleBuilder rule = rule("vip weekend").in(campaign("vip-weekend", null, null, null, vips));
+
+		assertFired(only(rule, purchase("10.00"), labelled("vip")), 10);
+		assertSkipped(only(rule, purchase("10.00"), labelled("newsletter")),
+				"not in the audience of campaign vip-weekend: the member has none of the labels [vip]");
+		assertSkipped(only(rule, purchase("10.00"), labelled("vip", "staff")),
+				"not in the audience of campaign vip-weekend: the member has [staff] of the excluded labels [staff]");
+	}
+
+	@Test
+	void aCampaignsAudienceIsCheckedBeforeTheRulesOwnConditions() {
+		Audience vips = new Audience(labels(List.of("vip"), null, null));
+		RuleBuilder rule = rule("vip big basket").minAmount("50.00").in(campaign("vip", null, null, null, vips));
+
+		assertSkipped(only(rule, purchase("10.00"), labelled()),
+				"not in the audience of campaign vip: the member has none of the labels [vip]");
+		assertSkipped(only(rule, purchase("10.00"), labelled("vip")), "the amount 10.00 EUR is below 50.00 EUR");
+	}
+
+	@Test
 	void aRuleSetLooksAtLabelsOnlyWhenARuleMayNeedThem() {
 		Program program = program(ProgramKind.POINTS);
+		Audience vips = new Audience(labels(List.of("vip"), null, null));
 
 		assertThat(ruleSet(program, rule("base").gives(perAmount("1")), rule("big").minAmount("50.00"))
 			.looksAtLabels()).isFalse();
 		assertThat(ruleSet(program, rule("base"), rule("vip").labels(labels(List.of("vip"), null, null)))
 			.looksAtLabels()).isTrue();
 		assertThat(ruleSet(program, rule("cel").expression("member.purchases > 1")).looksAtLabels()).isTrue();
+		assertThat(ruleSet(program, rule("audience").in(campaign("vip", null, null, null, vips))).looksAtLabels())
+			.isTrue();
 	}
 
 	// Effects

@@ -89,8 +89,13 @@ final class RuleFixtures {
 	}
 
 	static CampaignTerms campaign(String code, String startsAt, String endsAt, Long budget) {
+		return campaign(code, startsAt, endsAt, budget, null);
+	}
+
+	static CampaignTerms campaign(String code, String startsAt, String endsAt, Long budget, Audience audience) {
 		return new CampaignTerms(UUID.randomUUID(), code, "Campaign " + code,
-				startsAt == null ? null : Instant.parse(startsAt), endsAt == null ? null : Instant.parse(endsAt), budget);
+				startsAt == null ? null : Instant.parse(startsAt), endsAt == null ? null : Instant.parse(endsAt), budget,
+				audience);
 	}
 
 	/** Labels to have (any of, all of) and not to have (none of); null leaves a list out. */
