@@ -146,7 +146,7 @@ class DemoData implements ApplicationRunner {
 			enrolled.add(members.enrol(id, new Enrolment("crm-" + (10_000 + i),
 					first.toLowerCase(Locale.ROOT) + "." + last.toLowerCase(Locale.ROOT) + "." + i + "@example.com",
 					"+3361234" + String.format("%04d", i), first, last, birthDate, random.nextInt(4) == 0 ? "en" : "fr",
-					random.nextBoolean())));
+					random.nextBoolean(), null)));
 		}
 		int sale = 0;
 		for (Member member : enrolled) {
@@ -180,22 +180,22 @@ class DemoData implements ApplicationRunner {
 	private void rules(TenantId tenant, Program points, Instant now) {
 		campaigns.create(tenant, points, new Campaigns.Terms("double-weekends", "Double points weekends",
 				"Every point counts twice on Saturdays and Sundays", now.minus(Duration.ofDays(HISTORY_DAYS)),
-				now.plus(Duration.ofDays(90)), 200_000L));
+				now.plus(Duration.ofDays(90)), 200_000L, null));
 		List.of(new RuleDefinition("Welcome bonus", "100 points for joining", "signup", null,
 				new Effect.FixedPoints(100L), null, null, null, null, 10, null, null),
 				new RuleDefinition("Coffee lover", "2 extra points per coffee, up to 40 a month", RuleCompiler.PURCHASE,
 						new Conditions(null, null, new Conditions.Items(null, List.of("coffee"), null, null), null,
-								null, null, null, null, null, null, null, null),
+								null, null, null, null, null, null, null, null, null),
 						new Effect.PointsPerItem(2L), null,
 						new Limits(List.of(new Limits.PerMember(Limits.Period.MONTH, null, 40L)), null), null, null,
 						110, null, null),
 				new RuleDefinition("Every 10th visit", "50 points on every 10th purchase", RuleCompiler.PURCHASE,
 						new Conditions(null, null, null, null, null, null, null, null,
-								new Conditions.NthPurchase(10, null), null, null, null),
+								new Conditions.NthPurchase(10, null), null, null, null, null),
 						new Effect.FixedPoints(50L), null, null, null, null, 120, null, null),
 				new RuleDefinition("Weekend double", "Twice the points on weekends", RuleCompiler.PURCHASE,
 						new Conditions(null, null, null, null, null,
-								List.of(DayOfWeek.SATURDAY, DayOfWeek.SUNDAY), null, null, null, null, null, null),
+								List.of(DayOfWeek.SATURDAY, DayOfWeek.SUNDAY), null, null, null, null, null, null, null),
 						new Effect.Multiplier(new BigDecimal("2"), null), null, null, null, null, 200, null,
 						"double-weekends"),
 				new RuleDefinition("Review", "20 points per review, once a month", "review", null,

@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.fidelis.earning.rules.Audience;
 import io.fidelis.program.Program;
 import io.fidelis.program.Programs;
 import io.fidelis.shared.BusinessException;
@@ -32,7 +33,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-/** A program's campaigns: time-boxed sets of rules with a shared budget. */
+/** A program's campaigns: time-boxed sets of rules with a shared budget, for everyone or for an audience. */
 @RestController
 @RequestMapping("/api/v1/programs/{code}/campaigns")
 class CampaignController {
@@ -54,16 +55,17 @@ class CampaignController {
 			message = "must be 1 to 32 lower-case letters, digits, '-' or '_'") String code,
 			@NotBlank @Size(max = 100) String name, @Size(max = 500) String description,
 			@NotNull OffsetDateTime startsAt, @NotNull OffsetDateTime endsAt,
-			@Min(1) @Max(1_000_000_000_000L) Long budget) {
+			@Min(1) @Max(1_000_000_000_000L) Long budget, @Valid Audience audience) {
 
 		Campaigns.Terms terms(String campaignCode) {
 			return new Campaigns.Terms(campaignCode, name, description, startsAt.toInstant(), endsAt.toInstant(),
-					budget);
+					budget, audience);
 		}
 	}
 
 	record CampaignResponse(UUID id, String program, String code, String name, String description, Instant startsAt,
-			Instant endsAt, String status, Long budget, long spent, Instant createdAt, Instant updatedAt) {
+			Instant endsAt, String status, Long budget, long spent, Audience audience, Instant createdAt,
+			Instant updatedAt) {
 	}
 
 	@PostMapping
@@ -113,6 +115,6 @@ class CampaignController {
 	private CampaignResponse response(String program, Campaign campaign) {
 		return new CampaignResponse(campaign.id(), program, campaign.code(), campaign.name(), campaign.description(),
 				campaign.startsAt(), campaign.endsAt(), campaign.status(clock.instant()), campaign.budget(),
-				campaigns.spent(campaign.id()), campaign.createdAt(), campaign.updatedAt());
+				campaigns.spent(campaign.id()), campaign.audience(), campaign.createdAt(), campaign.updatedAt());
 	}
 }

@@ -12,36 +12,48 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
+import io.fidelis.earning.rules.Audience;
 import io.fidelis.program.Program;
 import io.fidelis.shared.BusinessException;
 import io.fidelis.shared.ErrorCode;
 import io.fidelis.shared.Ids;
 import io.fidelis.shared.TenantId;
 import io.fidelis.shared.Timestamps;
+import tools.jackson.databind.json.JsonMapper;
 
 /** The campaigns of each program. Changing one changes what its rules do: the rule cache is told. */
 @Service
 public class Campaigns {
 
 	private static final String COLUMNS = """
-			id, program_id, code, name, description, starts_at, ends_at, budget, created_at, updated_at""";
+			id, program_id, code, name, description, starts_at, ends_at, budget, audience, created_at, updated_at""";
 
 	private final JdbcClient jdbc;
+	private final JsonMapper json;
 	private final RuleCache cache;
 	private final Clock clock;
 
-	Campaigns(JdbcClient jdbc, RuleCache cache, Clock clock) {
+	Campaigns(JdbcClient jdbc, JsonMapper json, RuleCache cache, Clock clock) {
 		this.jdbc = jdbc;
+		this.json = json;
 		this.cache = cache;
 		this.clock = clock;
 	}
 
-	/** What an operator defines; the code is the campaign's name in rules and URLs. */
-	public record Terms(String code, String name, String description, Instant startsAt, Instant endsAt, Long budget) {
+	/**
+	 * What an operator defines; the code is the campaign's name in rules and URLs.
+	 *
+	 * @param audience who the campaign's rules are for, or null for every member
+	 */
+	public record Terms(String code, String name, String description, Instant startsAt, Instant endsAt, Long budget,
+			Audience audience) {
 
 		void check() {
 			if (!endsAt.isAfter(startsAt)) {
 				throw BusinessException.invalid("endsAt", "must be after startsAt");
+			}
+			if (audience != null && audience.labels().empty()) {
+				throw BusinessException.invalid("audience.labels", "name at least one label in anyOf, allOf or noneOf");
 			}
 		}
 	}
@@ -54,10 +66,10 @@ public class Campaigns {
 		}
 		Instant now = clock.instant();
 		Campaign campaign = new Campaign(Ids.newId(clock), program.id().value(), terms.code(), terms.name(),
-				terms.description(), terms.startsAt(), terms.endsAt(), terms.budget(), now, now);
+				terms.description(), terms.startsAt(), terms.endsAt(), terms.budget(), terms.audience(), now, now);
 		jdbc.sql("INSERT INTO campaign (" + COLUMNS + """
-				, tenant_id) VALUES (:id, :program, :code, :name, :description, :startsAt, :endsAt, :budget, :now,
-				:now, :tenant)""")
+				, tenant_id) VALUES (:id, :program, :code, :name, :description, :startsAt, :endsAt, :budget, :audience,
+				:now, :now, :tenant)""")
 			.param("id", campaign.id())
 			.param("program", campaign.programId())
 			.param("code", campaign.code())
@@ -66,6 +78,7 @@ public class Campaigns {
 			.param("startsAt", Timestamps.sql(campaign.startsAt()))
 			.param("endsAt", Timestamps.sql(campaign.endsAt()))
 			.param("budget", campaign.budget())
+			.param("audience", audience(campaign.audience()))
 			.param("now", Timestamps.sql(now))
 			.param("tenant", tenant.value())
 			.update();
@@ -79,7 +92,10 @@ public class Campaigns {
 		return campaign;
 	}
 
-	/** Changes a campaign's name, dates and budget; a budget can be raised or lowered, never below what was spent. */
+	/**
+	 * Changes a campaign's name, dates, budget and audience; a budget can be raised or lowered, never below what was
+	 * spent.
+	 */
 	public Campaign update(TenantId tenant, Program program, String code, Terms terms) {
 		terms.check();
 		Campaign current = get(tenant, program, code);
@@ -89,12 +105,13 @@ public class Campaigns {
 		}
 		jdbc.sql("""
 				UPDATE campaign SET name = :name, description = :description, starts_at = :startsAt,
-				ends_at = :endsAt, budget = :budget, updated_at = :now WHERE id = :id""")
+				ends_at = :endsAt, budget = :budget, audience = :audience, updated_at = :now WHERE id = :id""")
 			.param("name", terms.name())
 			.param("description", terms.description())
 			.param("startsAt", Timestamps.sql(terms.startsAt()))
 			.param("endsAt", Timestamps.sql(terms.endsAt()))
 			.param("budget", terms.budget())
+			.param("audience", audience(terms.audience()))
 			.param("now", Timestamps.sql(clock.instant()))
 			.param("id", current.id())
 			.update();
@@ -114,7 +131,7 @@ public class Campaigns {
 				+ " ORDER BY starts_at DESC, code")
 			.param("tenant", tenant.value())
 			.param("program", program.id().value())
-			.query(Campaigns::campaign)
+			.query(this::campaign)
 			.list();
 	}
 
@@ -124,7 +141,7 @@ public class Campaigns {
 			.param("tenant", tenant.value())
 			.param("program", program.id().value())
 			.param("code", code)
-			.query(Campaigns::campaign)
+			.query(this::campaign)
 			.optional();
 	}
 
@@ -141,12 +158,18 @@ public class Campaigns {
 			.single();
 	}
 
-	private static Campaign campaign(ResultSet rs, int row) throws SQLException {
+	private String audience(Audience audience) {
+		return audience == null ? null : json.writeValueAsString(audience);
+	}
+
+	private Campaign campaign(ResultSet rs, int row) throws SQLException {
+		String audience = rs.getString("audience");
 		return new Campaign(rs.getObject("id", UUID.class), rs.getObject("program_id", UUID.class),
 				rs.getString("code"), rs.getString("name"), rs.getString("description"),
 				Timestamps.instant(rs.getObject("starts_at", OffsetDateTime.class)),
 				Timestamps.instant(rs.getObject("ends_at", OffsetDateTime.class)),
 				rs.getObject("budget") == null ? null : rs.getLong("budget"),
+				audience == null ? null : json.readValue(audience, Audience.class),
 				Timestamps.instant(rs.getObject("created_at", OffsetDateTime.class)),
 				Timestamps.instant(rs.getObject("updated_at", OffsetDateTime.class)));
 	}

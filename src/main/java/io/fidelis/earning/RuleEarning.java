@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import org.springframework.stereotype.Component;
 
@@ -15,6 +16,7 @@ import io.fidelis.earning.rules.Evaluation;
 import io.fidelis.earning.rules.MemberFacts;
 import io.fidelis.earning.rules.RuleEngine;
 import io.fidelis.earning.rules.RuleOutcome;
+import io.fidelis.earning.rules.RuleSet;
 import io.fidelis.ledger.AccountKind;
 import io.fidelis.ledger.Credit;
 import io.fidelis.ledger.Explanation;
@@ -23,6 +25,7 @@ import io.fidelis.ledger.Ledger;
 import io.fidelis.ledger.Posted;
 import io.fidelis.ledger.TransactionKind;
 import io.fidelis.member.Member;
+import io.fidelis.member.MemberLabels;
 import io.fidelis.program.Program;
 import io.fidelis.shared.TenantId;
 
@@ -34,13 +37,16 @@ import io.fidelis.shared.TenantId;
 class RuleEarning {
 
 	private final Rules rules;
+	private final MemberLabels labels;
 	private final RuleLimits limits;
 	private final Ledger ledger;
 	private final ExplanationTexts texts;
 	private final Clock clock;
 
-	RuleEarning(Rules rules, RuleLimits limits, Ledger ledger, ExplanationTexts texts, Clock clock) {
+	RuleEarning(Rules rules, MemberLabels labels, RuleLimits limits, Ledger ledger, ExplanationTexts texts,
+			Clock clock) {
 		this.rules = rules;
+		this.labels = labels;
 		this.limits = limits;
 		this.ledger = ledger;
 		this.texts = texts;
@@ -53,9 +59,12 @@ class RuleEarning {
 	 */
 	EventResult.Effect earn(TenantId tenant, Program program, EventFacts event, Member member, long purchases,
 			Beneficiary beneficiary, String transactionId) {
-		Evaluation evaluation = RuleEngine.evaluate(rules.ruleSet(tenant, program), event,
-				new MemberFacts(member.id().value(), member.birthDate(), purchases, member.locale()), beneficiary,
-				limits);
+		RuleSet ruleSet = rules.ruleSet(tenant, program);
+		// PERF: the labels are read only for the programs whose rules may look at them.
+		Set<String> memberLabels = ruleSet.looksAtLabels() ? Set.copyOf(labels.of(tenant, member.id())) : Set.of();
+		Evaluation evaluation = RuleEngine.evaluate(ruleSet, event,
+				new MemberFacts(member.id().value(), member.birthDate(), purchases, member.locale(), memberLabels),
+				beneficiary, limits);
 		Map<String, String> details = new HashMap<>();
 		details.put("points", Long.toString(evaluation.total()));
 		details.put(ExplanationTexts.UNIT, program.kind().unit());

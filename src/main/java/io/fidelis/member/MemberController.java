@@ -2,19 +2,24 @@ package io.fidelis.member;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.fidelis.shared.BusinessException;
 import io.fidelis.shared.IdempotentRequests;
 import io.fidelis.shared.Page;
 import io.fidelis.shared.PageRequest;
@@ -25,16 +30,18 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-/** Enrolling members and finding them. */
+/** Enrolling members, finding them, and labelling them. */
 @RestController
 @RequestMapping("/api/v1/members")
 class MemberController {
 
 	private final Members members;
+	private final MemberLabels labels;
 	private final IdempotentRequests idempotentRequests;
 
-	MemberController(Members members, IdempotentRequests idempotentRequests) {
+	MemberController(Members members, MemberLabels labels, IdempotentRequests idempotentRequests) {
 		this.members = members;
+		this.labels = labels;
 		this.idempotentRequests = idempotentRequests;
 	}
 
@@ -42,16 +49,19 @@ class MemberController {
 			message = "must be printable characters without spaces") String externalId,
 			@Size(max = 254) String email, @Size(max = 32) String phone, @Size(max = 100) String firstName,
 			@Size(max = 100) String lastName, LocalDate birthDate,
-			@Pattern(regexp = "fr|en", message = "must be fr or en") String locale, Boolean marketingConsent) {
+			@Pattern(regexp = "fr|en", message = "must be fr or en") String locale, Boolean marketingConsent,
+			List<String> labels) {
 	}
 
+	/** @param labels sorted */
 	record MemberResponse(UUID id, String cardNumber, String externalId, String email, String phone, String firstName,
-			String lastName, LocalDate birthDate, String locale, boolean marketingConsent, Instant enrolledAt) {
+			String lastName, LocalDate birthDate, String locale, boolean marketingConsent, List<String> labels,
+			Instant enrolledAt) {
 
-		static MemberResponse of(Member member) {
+		static MemberResponse of(Member member, List<String> labels) {
 			return new MemberResponse(member.id().value(), member.cardNumber(), member.externalId(), member.email(),
 					member.phone(), member.firstName(), member.lastName(), member.birthDate(), member.locale(),
-					member.marketingConsent(), member.enrolledAt());
+					member.marketingConsent(), labels, member.enrolledAt());
 		}
 	}
 
@@ -62,31 +72,63 @@ class MemberController {
 		TenantId tenant = caller.require(Scope.MEMBERS_WRITE);
 		Enrolment enrolment = new Enrolment(request.externalId(), request.email(), request.phone(),
 				request.firstName(), request.lastName(), request.birthDate(), request.locale(),
-				Boolean.TRUE.equals(request.marketingConsent()));
+				Boolean.TRUE.equals(request.marketingConsent()), request.labels());
 		return idempotentRequests
 			.execute(tenant, idempotencyKey, "POST /members", request, MemberResponse.class, HttpStatus.CREATED,
-					() -> MemberResponse.of(members.enrol(tenant, enrolment)))
+					() -> {
+						Member member = members.enrol(tenant, enrolment);
+						return MemberResponse.of(member, labels.of(tenant, member.id()));
+					})
 			.toResponseEntity();
 	}
 
 	@GetMapping("/{id}")
 	MemberResponse get(Caller caller, @PathVariable UUID id) {
-		return MemberResponse.of(members.get(caller.require(Scope.MEMBERS_READ), new MemberId(id)));
+		TenantId tenant = caller.require(Scope.MEMBERS_READ);
+		MemberId memberId = new MemberId(id);
+		return MemberResponse.of(members.get(tenant, memberId), labels.of(tenant, memberId));
 	}
 
 	/**
 	 * With {@code identifier}: the member with that card number, e-mail, phone, external id or id, if any (a list of
-	 * zero or one). Without: all members, newest first, a page at a time.
+	 * zero or one). Without: all members, or with {@code label} those with that label, newest first, a page at a time.
 	 */
 	@GetMapping
 	Page<MemberResponse> find(Caller caller, @RequestParam(required = false) @Size(max = 254) String identifier,
-			@RequestParam(required = false) Integer limit, @RequestParam(required = false) String cursor) {
+			@RequestParam(required = false) String label, @RequestParam(required = false) Integer limit,
+			@RequestParam(required = false) String cursor) {
 		TenantId tenant = caller.require(Scope.MEMBERS_READ);
 		if (identifier != null) {
-			return new Page<>(members.findByIdentifier(tenant, identifier).map(MemberResponse::of).stream().toList(),
-					null);
+			if (label != null) {
+				throw BusinessException.invalid("label", "cannot be combined with identifier");
+			}
+			return responses(tenant, members.findByIdentifier(tenant, identifier).stream().toList(), null);
 		}
-		Page<Member> page = members.list(tenant, PageRequest.of(limit, cursor));
-		return new Page<>(page.items().stream().map(MemberResponse::of).toList(), page.nextCursor());
+		Page<Member> page = members.list(tenant, label, PageRequest.of(limit, cursor));
+		return responses(tenant, page.items(), page.nextCursor());
+	}
+
+	/**
+	 * Gives the member the label: 204 whether they had it already or not. A label is 1 to 64 lower-case letters,
+	 * digits, '-' or '_'; a member has at most 50.
+	 */
+	@PutMapping("/{id}/labels/{label}")
+	ResponseEntity<Void> label(Caller caller, @PathVariable UUID id, @PathVariable String label) {
+		labels.add(caller.require(Scope.MEMBERS_WRITE), new MemberId(id), label);
+		return ResponseEntity.noContent().build();
+	}
+
+	/** Takes the label off the member: 204 whether they had it or not. */
+	@DeleteMapping("/{id}/labels/{label}")
+	ResponseEntity<Void> unlabel(Caller caller, @PathVariable UUID id, @PathVariable String label) {
+		labels.remove(caller.require(Scope.MEMBERS_WRITE), new MemberId(id), label);
+		return ResponseEntity.noContent().build();
+	}
+
+	private Page<MemberResponse> responses(TenantId tenant, List<Member> found, String nextCursor) {
+		Map<MemberId, List<String>> labelled = labels.of(tenant, found.stream().map(Member::id).toList());
+		return new Page<>(found.stream()
+			.map(member -> MemberResponse.of(member, labelled.getOrDefault(member.id(), List.of())))
+			.toList(), nextCursor);
 	}
 }

@@ -37,19 +37,22 @@ public class Members {
 
 	private final JdbcClient jdbc;
 	private final Tenants tenants;
+	private final MemberLabels labels;
 	private final ApplicationEventPublisher events;
 	private final Clock clock;
 
-	Members(JdbcClient jdbc, Tenants tenants, ApplicationEventPublisher events, Clock clock) {
+	Members(JdbcClient jdbc, Tenants tenants, MemberLabels labels, ApplicationEventPublisher events, Clock clock) {
 		this.jdbc = jdbc;
 		this.tenants = tenants;
+		this.labels = labels;
 		this.events = events;
 		this.clock = clock;
 	}
 
 	/**
-	 * Enrols a member with a new card number and publishes {@link MemberEnrolled}. Identifiers are normalised first,
-	 * then checked for uniqueness: an identifier another member already has is {@link ErrorCode#MEMBER_EXISTS}.
+	 * Enrols a member with a new card number and their first labels, and publishes {@link MemberEnrolled}.
+	 * Identifiers are normalised first, then checked for uniqueness: an identifier another member already has is
+	 * {@link ErrorCode#MEMBER_EXISTS}.
 	 */
 	public Member enrol(TenantId tenant, Enrolment enrolment) {
 		String country = tenants.get(tenant).country();
@@ -69,6 +72,7 @@ public class Members {
 				&& (enrolment.birthDate().isAfter(today) || enrolment.birthDate().isBefore(EARLIEST_BIRTH_DATE))) {
 			errors.add(new FieldError("birthDate", "must be between " + EARLIEST_BIRTH_DATE + " and today"));
 		}
+		errors.addAll(MemberLabels.check(enrolment.labels(), "labels"));
 		if (!errors.isEmpty()) {
 			throw new BusinessException(ErrorCode.INVALID_REQUEST, describe(errors), errors);
 		}
@@ -96,6 +100,7 @@ public class Members {
 			.param("marketingConsent", member.marketingConsent())
 			.param("createdAt", Timestamps.sql(member.enrolledAt()))
 			.update();
+		labels.insert(tenant, member.id(), enrolment.labels(), member.enrolledAt());
 		events.publishEvent(new MemberEnrolled(tenant, member.id(), member.enrolledAt()));
 		return member;
 	}
@@ -187,11 +192,17 @@ public class Members {
 			.list();
 	}
 
-	/** All members, newest first. */
-	public Page<Member> list(TenantId tenant, PageRequest page) {
+	/** All members, or those with {@code label} if it is not null, newest first. */
+	public Page<Member> list(TenantId tenant, String label, PageRequest page) {
+		if (label != null) {
+			MemberLabels.requireLabel(label, "label");
+		}
 		List<Member> rows = jdbc.sql("SELECT " + COLUMNS + " FROM member WHERE tenant_id = :tenant"
+				+ (label == null ? "" : " AND id IN (SELECT member_id FROM member_label WHERE tenant_id = :tenant"
+						+ " AND label = :label)")
 				+ page.condition("created_at", "id") + " ORDER BY created_at DESC, id DESC LIMIT :limit")
 			.param("tenant", tenant.value())
+			.param("label", label)
 			.param("before", Timestamps.sql(page.before()))
 			.param("beforeId", page.beforeId())
 			.param("limit", page.fetchSize())
@@ -224,7 +235,7 @@ public class Members {
 		return cardNumber;
 	}
 
-	private static BusinessException notFound(String which) {
+	static BusinessException notFound(String which) {
 		return new BusinessException(ErrorCode.MEMBER_NOT_FOUND, "No member " + which);
 	}
 

@@ -44,6 +44,7 @@ public enum ErrorCode {
 	INVALID_EXPRESSION("invalid-expression", HttpStatus.UNPROCESSABLE_CONTENT,
 			"The condition's expression does not compile"),
 	INSUFFICIENT_POINTS("insufficient-points", HttpStatus.UNPROCESSABLE_CONTENT, "Not enough points"),
+	TOO_MANY_LABELS("too-many-labels", HttpStatus.UNPROCESSABLE_CONTENT, "The member has as many labels as allowed"),
 	RETURN_EXCEEDS_PURCHASE("return-exceeds-purchase", HttpStatus.UNPROCESSABLE_CONTENT,
 			"The refunded amount exceeds what is left of the purchase"),
 	RETURN_MISMATCH("return-mismatch", HttpStatus.UNPROCESSABLE_CONTENT,

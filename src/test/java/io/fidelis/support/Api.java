@@ -74,6 +74,11 @@ public final class Api {
 		return send("PATCH", path, json, Map.of("Idempotency-Key", UUID.randomUUID().toString()));
 	}
 
+	/** A PUT without a body, such as giving a member a label. */
+	public Response put(String path) {
+		return send("PUT", path, null, Map.of());
+	}
+
 	public Response delete(String path) {
 		return send("DELETE", path, null, Map.of());
 	}

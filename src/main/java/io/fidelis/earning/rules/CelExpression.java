@@ -16,8 +16,9 @@ import dev.cel.runtime.CelRuntimeFactory;
 
 /**
  * An operator's CEL condition over {@code event} and {@code member} (maps: {@code event.amount > 20.0},
- * {@code event.items.exists(i, i.category == 'coffee')}, {@code member.purchases % 10 == 0}). CEL always ends and
- * cannot touch anything but what it is given. Compiled when the rule is saved, evaluated per event.
+ * {@code event.items.exists(i, i.category == 'coffee')}, {@code member.purchases % 10 == 0},
+ * {@code 'vip' in member.labels}). CEL always ends and cannot touch anything but what it is given. Compiled when
+ * the rule is saved, evaluated per event.
  */
 final class CelExpression {
 

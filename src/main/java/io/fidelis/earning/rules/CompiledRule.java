@@ -57,6 +57,12 @@ public record CompiledRule(UUID id, int version, Instant createdAt, RuleDefiniti
 		return limits() != null || campaign != null && campaign.budget() != null;
 	}
 
+	/** Whether evaluating it may need the member's labels: a label condition, an expression, a campaign audience. */
+	boolean looksAtLabels() {
+		return conditions() != null && (conditions().labels() != null || conditions().expression() != null)
+				|| campaign != null && campaign.audience() != null;
+	}
+
 	boolean hasItemFilter() {
 		return conditions() != null && conditions().items() != null;
 	}

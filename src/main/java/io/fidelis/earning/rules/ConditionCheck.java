@@ -14,9 +14,16 @@ final class ConditionCheck {
 	private ConditionCheck() {
 	}
 
-	/** Why the rule's conditions do not hold, or null if they all do. */
+	/** Why the rule's campaign audience or conditions do not hold, or null if they all do. */
 	static String failure(CompiledRule rule, RuleEngine.Context context, RuleEngine.Basket basket) {
 		EventFacts event = context.event;
+		CampaignTerms campaign = rule.campaign();
+		if (campaign != null && campaign.audience() != null) {
+			String outside = campaign.audience().failure(context.member);
+			if (outside != null) {
+				return "not in the audience of campaign " + campaign.code() + ": " + outside;
+			}
+		}
 		if ((rule.effect().needsPurchase() || rule.conditions() != null && rule.conditions().needPurchase())
 				&& !context.sameCurrency()) {
 			return "the purchase is in " + event.amount().currency().getCurrencyCode() + "; the program earns on "
@@ -66,6 +73,12 @@ final class ConditionCheck {
 			String birthday = birthday(conditions.birthday(), member.birthDate(), context.localTime.toLocalDate());
 			if (birthday != null) {
 				return birthday;
+			}
+		}
+		if (conditions.labels() != null) {
+			String labels = conditions.labels().failure(member.labels());
+			if (labels != null) {
+				return labels;
 			}
 		}
 		if (conditions.attributes() != null) {

@@ -1,12 +1,18 @@
 package io.fidelis.earning.rules;
 
 import java.time.LocalDate;
+import java.util.Set;
 import java.util.UUID;
 
 /**
  * What the rules may look at in the member an event credits.
  *
  * @param purchases how many purchases the member has made, the one being evaluated included
+ * @param labels the member's labels; may be left empty when no rule looks at labels ({@link RuleSet#looksAtLabels()})
  */
-public record MemberFacts(UUID memberId, LocalDate birthDate, long purchases, String locale) {
+public record MemberFacts(UUID memberId, LocalDate birthDate, long purchases, String locale, Set<String> labels) {
+
+	public MemberFacts {
+		labels = labels == null ? Set.of() : Set.copyOf(labels);
+	}
 }

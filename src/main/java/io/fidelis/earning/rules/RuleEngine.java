@@ -289,6 +289,7 @@ public final class RuleEngine {
 				celMember.put("purchases", member.purchases());
 				celMember.put("locale", member.locale() == null ? "" : member.locale());
 				celMember.put("birthDate", member.birthDate() == null ? "" : member.birthDate().toString());
+				celMember.put("labels", member.labels().stream().sorted().toList());
 			}
 			return celMember;
 		}

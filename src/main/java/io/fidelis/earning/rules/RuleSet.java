@@ -11,6 +11,11 @@ public record RuleSet(Program program, List<CompiledRule> rules) {
 		rules = rules.stream().sorted(CompiledRule.ORDER).toList();
 	}
 
+	/** Whether any rule may look at the member's labels: if none does, {@link MemberFacts} can go without them. */
+	public boolean looksAtLabels() {
+		return rules.stream().anyMatch(CompiledRule::looksAtLabels);
+	}
+
 	/** The rules an event of this type may fire for this beneficiary, in evaluation order. */
 	List<CompiledRule> candidates(String trigger, Beneficiary beneficiary) {
 		return rules.stream()

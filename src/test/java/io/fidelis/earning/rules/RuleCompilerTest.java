@@ -2,6 +2,7 @@ package io.fidelis.earning.rules;
 
 import static io.fidelis.earning.rules.RuleFixtures.campaign;
 import static io.fidelis.earning.rules.RuleFixtures.cashback;
+import static io.fidelis.earning.rules.RuleFixtures.labels;
 import static io.fidelis.earning.rules.RuleFixtures.perAmount;
 import static io.fidelis.earning.rules.RuleFixtures.perFull;
 import static io.fidelis.earning.rules.RuleFixtures.perItem;
@@ -189,6 +190,13 @@ class RuleCompilerTest {
 	void refusesNthPurchaseWithNeitherEveryNorExactly() {
 		assertRefused(refusal(rule("nth").nthPurchase(null, null), points), "conditions.nthPurchase",
 				"give either every or exactly");
+	}
+
+	@Test
+	void refusesLabelsThatNameNoLabel() {
+		assertRefused(refusal(rule("nobody").labels(labels(null, List.of(), null)), points), "conditions.labels",
+				"name at least one label");
+		assertThat(rule("vip").labels(labels(null, null, List.of("staff"))).compile(points)).isNotNull();
 	}
 
 	@Test

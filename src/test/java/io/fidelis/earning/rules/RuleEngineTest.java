@@ -4,6 +4,7 @@ import static io.fidelis.earning.rules.RuleFixtures.PARIS;
 import static io.fidelis.earning.rules.RuleFixtures.campaign;
 import static io.fidelis.earning.rules.RuleFixtures.cashback;
 import static io.fidelis.earning.rules.RuleFixtures.fixed;
+import static io.fidelis.earning.rules.RuleFixtures.labels;
 import static io.fidelis.earning.rules.RuleFixtures.multiplier;
 import static io.fidelis.earning.rules.RuleFixtures.perAmount;
 import static io.fidelis.earning.rules.RuleFixtures.perFull;
@@ -28,6 +29,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -272,6 +274,104 @@ class RuleEngineTest {
 		RuleBuilder rule = rule("odd").expression("event.amount");
 
 		assertSkipped(only(rule, purchase("12.50")), "the expression event.amount gave 12.5, not true or false");
+	}
+
+	// Labels
+
+	@Test
+	void labelsAnyOfHoldWhenTheMemberHasOneOfThem() {
+		RuleBuilder rule = rule("friends").labels(labels(List.of("vip", "staff"), null, null));
+
+		assertFired(only(rule, purchase("10.00"), labelled("staff", "newsletter")), 10);
+		assertSkipped(only(rule, purchase("10.00"), labelled("newsletter")),
+				"the member has none of the labels [staff, vip]");
+		assertSkipped(only(rule, purchase("10.00"), labelled()), "the member has none of the labels [staff, vip]");
+	}
+
+	@Test
+	void labelsAllOfHoldWhenTheMemberHasEveryOneAndSayWhichAreMissing() {
+		RuleBuilder rule = rule("vip staff").labels(labels(null, List.of("vip", "staff", "paris"), null));
+
+		assertFired(only(rule, purchase("10.00"), labelled("paris", "staff", "vip", "newsletter")), 10);
+		assertSkipped(only(rule, purchase("10.00"), labelled("vip")),
+				"the member lacks [paris, staff] of the labels [paris, staff, vip]");
+	}
+
+	@Test
+	void labelsNoneOfRefuseAMemberWithAnExcludedLabel() {
+		RuleBuilder rule = rule("customers only").labels(labels(null, null, List.of("staff", "test")));
+
+		assertFired(only(rule, purchase("10.00"), labelled("vip")), 10);
+		assertFired(only(rule, purchase("10.00"), labelled()), 10);
+		assertSkipped(only(rule, purchase("10.00"), labelled("vip", "staff")),
+				"the member has [staff] of the excluded labels [staff, test]");
+	}
+
+	@Test
+	void labelsListsCombineAndTheFirstThatFailsIsTheReason() {
+		RuleBuilder rule = rule("paris vips").labels(labels(List.of("vip", "gold"), List.of("paris"), List.of("staff")));
+
+		assertFired(only(rule, purchase("10.00"), labelled("gold", "paris")), 10);
+		assertSkipped(only(rule, purchase("10.00"), labelled("paris", "staff")),
+				"the member has none of the labels [gold, vip]");
+		assertSkipped(only(rule, purchase("10.00"), labelled("vip", "staff")),
+				"the member lacks [paris] of the labels [paris]");
+		assertSkipped(only(rule, purchase("10.00"), labelled("vip", "paris", "staff")),
+				"the member has [staff] of the excluded labels [staff]");
+	}
+
+	@Test
+	void labelsApplyToActivitiesToo() {
+		RuleBuilder rule = rule("vip review").on("review").labels(labels(List.of("vip"), null, null));
+
+		assertFired(only(rule, activity("review"), labelled("vip")), 10);
+		assertSkipped(only(rule, activity("review"), labelled()), "the member has none of the labels [vip]");
+	}
+
+	@Test
+	void anExpressionSeesTheMembersLabelsAsAList() {
+		RuleBuilder rule = rule("vip or many").expression("'vip' in member.labels || size(member.labels) >= 3");
+
+		assertFired(only(rule, purchase("10.00"), labelled("vip")), 10);
+		assertFired(only(rule, purchase("10.00"), labelled("a", "b", "c")), 10);
+		assertSkipped(only(rule, purchase("10.00"), labelled("staff")),
+				"the expression 'vip' in member.labels || size(member.labels) >= 3 is false");
+	}
+
+	@Test
+	void aCampaignsRulesFireOnlyForMembersInItsAudience() {
+		Audience vips = new Audience(labels(List.of("vip"), null, List.of("staff")));
+		RuleBuilder rule = rule("vip weekend").in(campaign("vip-weekend", null, null, null, vips));
+
+		assertFired(only(rule, purchase("10.00"), labelled("vip")), 10);
+		assertSkipped(only(rule, purchase("10.00"), labelled("newsletter")),
+				"not in the audience of campaign vip-weekend: the member has none of the labels [vip]");
+		assertSkipped(only(rule, purchase("10.00"), labelled("vip", "staff")),
+				"not in the audience of campaign vip-weekend: the member has [staff] of the excluded labels [staff]");
+	}
+
+	@Test
+	void aCampaignsAudienceIsCheckedBeforeTheRulesOwnConditions() {
+		Audience vips = new Audience(labels(List.of("vip"), null, null));
+		RuleBuilder rule = rule("vip big basket").minAmount("50.00").in(campaign("vip", null, null, null, vips));
+
+		assertSkipped(only(rule, purchase("10.00"), labelled()),
+				"not in the audience of campaign vip: the member has none of the labels [vip]");
+		assertSkipped(only(rule, purchase("10.00"), labelled("vip")), "the amount 10.00 EUR is below 50.00 EUR");
+	}
+
+	@Test
+	void aRuleSetLooksAtLabelsOnlyWhenARuleMayNeedThem() {
+		Program program = program(ProgramKind.POINTS);
+		Audience vips = new Audience(labels(List.of("vip"), null, null));
+
+		assertThat(ruleSet(program, rule("base").gives(perAmount("1")), rule("big").minAmount("50.00"))
+			.looksAtLabels()).isFalse();
+		assertThat(ruleSet(program, rule("base"), rule("vip").labels(labels(List.of("vip"), null, null)))
+			.looksAtLabels()).isTrue();
+		assertThat(ruleSet(program, rule("cel").expression("member.purchases > 1")).looksAtLabels()).isTrue();
+		assertThat(ruleSet(program, rule("audience").in(campaign("vip", null, null, null, vips))).looksAtLabels())
+			.isTrue();
 	}
 
 	// Effects
@@ -700,11 +800,16 @@ class RuleEngineTest {
 	}
 
 	private static MemberFacts member(long purchases) {
-		return new MemberFacts(UUID.randomUUID(), LocalDate.parse("1990-03-15"), purchases, "fr");
+		return new MemberFacts(UUID.randomUUID(), LocalDate.parse("1990-03-15"), purchases, "fr", Set.of());
 	}
 
 	private static MemberFacts memberBorn(String birthDate) {
-		return new MemberFacts(UUID.randomUUID(), birthDate == null ? null : LocalDate.parse(birthDate), 5, "fr");
+		return new MemberFacts(UUID.randomUUID(), birthDate == null ? null : LocalDate.parse(birthDate), 5, "fr",
+				Set.of());
+	}
+
+	private static MemberFacts labelled(String... labels) {
+		return new MemberFacts(UUID.randomUUID(), LocalDate.parse("1990-03-15"), 5, "fr", Set.of(labels));
 	}
 
 	/** The outcome of a single rule in a points program. */

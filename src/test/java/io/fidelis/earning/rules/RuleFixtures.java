@@ -89,8 +89,18 @@ final class RuleFixtures {
 	}
 
 	static CampaignTerms campaign(String code, String startsAt, String endsAt, Long budget) {
+		return campaign(code, startsAt, endsAt, budget, null);
+	}
+
+	static CampaignTerms campaign(String code, String startsAt, String endsAt, Long budget, Audience audience) {
 		return new CampaignTerms(UUID.randomUUID(), code, "Campaign " + code,
-				startsAt == null ? null : Instant.parse(startsAt), endsAt == null ? null : Instant.parse(endsAt), budget);
+				startsAt == null ? null : Instant.parse(startsAt), endsAt == null ? null : Instant.parse(endsAt), budget,
+				audience);
+	}
+
+	/** Labels to have (any of, all of) and not to have (none of); null leaves a list out. */
+	static Labels labels(List<String> anyOf, List<String> allOf, List<String> noneOf) {
+		return new Labels(anyOf, allOf, noneOf);
 	}
 
 	/** A rule on purchases giving 10 points, until a test says otherwise; conditions are set one by one. */
@@ -120,6 +130,7 @@ final class RuleFixtures {
 		private Conditions.NthPurchase nthPurchase;
 		private Conditions.Birthday birthday;
 		private Map<String, String> attributes;
+		private Labels labels;
 		private String expression;
 
 		private RuleBuilder(String name) {
@@ -257,6 +268,11 @@ final class RuleFixtures {
 			return this;
 		}
 
+		RuleBuilder labels(Labels labels) {
+			this.labels = labels;
+			return this;
+		}
+
 		RuleBuilder expression(String expression) {
 			this.expression = expression;
 			return this;
@@ -274,10 +290,10 @@ final class RuleFixtures {
 
 		private Conditions conditions() {
 			boolean none = Stream.of(minAmount, maxAmount, items, stores, channels, days, hours, firstPurchase,
-					nthPurchase, birthday, attributes, expression)
+					nthPurchase, birthday, attributes, labels, expression)
 				.allMatch(Objects::isNull);
 			return none ? null : new Conditions(minAmount, maxAmount, items, stores, channels, days, hours,
-					firstPurchase, nthPurchase, birthday, attributes, expression);
+					firstPurchase, nthPurchase, birthday, attributes, labels, expression);
 		}
 	}
 }
