@@ -1,5 +1,6 @@
 package io.fidelis.earning.rules;
 
+import io.fidelis.member.Labels;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 

@@ -32,6 +32,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import io.fidelis.member.Labels;
 import org.junit.jupiter.api.Test;
 
 import io.fidelis.earning.rules.RuleFixtures.RuleBuilder;

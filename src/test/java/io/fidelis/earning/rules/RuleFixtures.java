@@ -14,6 +14,7 @@ import java.util.Objects;
 import java.util.UUID;
 import java.util.stream.Stream;
 
+import io.fidelis.member.Labels;
 import io.fidelis.program.ExpiryPolicy;
 import io.fidelis.program.Program;
 import io.fidelis.program.ProgramId;

@@ -1,10 +1,9 @@
-package io.fidelis.earning.rules;
+package io.fidelis.member;
 
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import io.fidelis.member.MemberLabels;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -26,7 +25,7 @@ public record Labels(@Size(max = MemberLabels.MAX_PER_MEMBER) List<@NotNull @Pat
 	}
 
 	/** Why a member with these labels does not match, or null if they do. */
-	String failure(Set<String> labels) {
+	public String failure(Set<String> labels) {
 		if (!none(anyOf) && anyOf.stream().noneMatch(labels::contains)) {
 			return "the member has none of the labels " + sorted(anyOf);
 		}
