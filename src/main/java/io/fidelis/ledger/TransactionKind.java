@@ -25,5 +25,7 @@ public enum TransactionKind {
 	/** Moved to another member of the program. */
 	TRANSFER,
 	/** Given to a charity cause. */
-	DONATION
+	DONATION,
+	/** Credited in exchange for units of another program: points turned into cashback credit. */
+	CONVERSION
 }

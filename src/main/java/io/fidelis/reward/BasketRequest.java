@@ -12,11 +12,12 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 /**
- * A basket as a till sends it with a voucher: the total to pay and, for vouchers that look at items, the items.
+ * A basket as a till sends it with a voucher: the total to pay and, for vouchers that look at items, the items. A
+ * ticket to an experience is checked in without a basket: then the request names only the store and reference.
  *
  * @param store where the voucher is used; {@code reference} the till's transaction id, for the operator's records
  */
-record BasketRequest(@NotNull BigDecimal amount, @NotBlank String currency,
+record BasketRequest(BigDecimal amount, @Size(max = 3) String currency,
 		@Size(max = 500) List<@NotNull @Valid ItemRequest> items, @Size(max = 64) String store,
 		@Size(max = 200) String reference) {
 
@@ -24,8 +25,11 @@ record BasketRequest(@NotNull BigDecimal amount, @NotBlank String currency,
 			@NotNull @Min(1) @Max(10_000) Integer quantity, @NotNull BigDecimal price) {
 	}
 
-	/** The basket in minor units; refuses amounts the currency cannot have. */
+	/** The basket in minor units, or null if none was given; refuses amounts the currency cannot have. */
 	Basket basket() {
+		if (amount == null && currency == null && items == null) {
+			return null;
+		}
 		Money total = Money.parse(amount, Money.currency(currency, "currency"), "amount");
 		List<Basket.Item> parsed = items == null ? List.of() : items.stream().map(item -> {
 			long unitPrice = Money.parse(item.price(), total.currency(), "items.price").minorUnits();

@@ -65,7 +65,13 @@ class RedemptionController {
 		this.idempotentRequests = idempotentRequests;
 	}
 
-	record RedemptionRequest(@NotBlank @Size(max = 32) String reward, @Min(1) @Max(MAX_QUANTITY) Integer quantity) {
+	/** @param shipping where a physical gift goes */
+	record RedemptionRequest(@NotBlank @Size(max = 32) String reward, @Min(1) @Max(MAX_QUANTITY) Integer quantity,
+			@Valid Shipping shipping) {
+	}
+
+	/** Credit given in a cashback program, as a decimal string in its currency. */
+	record CreditResponse(String program, String amount, String currency, long units) {
 	}
 
 	/**
@@ -74,7 +80,8 @@ class RedemptionController {
 	 */
 	record RedemptionResponse(UUID id, String reward, String program, int quantity, int cancelled, long points,
 			String cashPrice, UUID transactionId, Long available, Instant createdAt,
-			List<VoucherResponses.VoucherResponse> vouchers) {
+			List<VoucherResponses.VoucherResponse> vouchers, List<GiftOrderController.GiftOrderResponse> giftOrders,
+			CreditResponse credit) {
 	}
 
 	@PostMapping("/redemptions")
@@ -87,7 +94,8 @@ class RedemptionController {
 					Member member = members.get(tenant, new MemberId(memberId));
 					Reward reward = rewards.get(tenant, request.reward());
 					int quantity = request.quantity() == null ? 1 : request.quantity();
-					Redemption redemption = redemptions.redeem(tenant, member, reward, quantity, idempotencyKey);
+					Redemption redemption = redemptions.redeem(tenant, member, reward, quantity,
+							request.shipping(), idempotencyKey);
 					MemberBalance balance = balances.of(tenant, memberId).get(reward.programId());
 					return response(tenant, redemption, reward, balance == null ? null : balance.available());
 				})
@@ -129,6 +137,18 @@ class RedemptionController {
 				redemption.createdAt(), redemption.vouchers()
 					.stream()
 					.map(voucher -> voucherResponses.of(tenant, voucher, reward))
-					.toList());
+					.toList(),
+				redemption.giftOrders().stream().map(order -> GiftOrderController.response(order, reward)).toList(),
+				credit(tenant, redemption));
+	}
+
+	private CreditResponse credit(TenantId tenant, Redemption redemption) {
+		if (redemption.creditProgram() == null) {
+			return null;
+		}
+		Program wallet = programs.get(tenant, redemption.creditProgram());
+		return new CreditResponse(wallet.code(), Amounts.text(
+				wallet.unitValue().multiply(BigDecimal.valueOf(redemption.creditUnits())), wallet.currency()),
+				wallet.currency().getCurrencyCode(), redemption.creditUnits());
 	}
 }

@@ -1,5 +1,6 @@
 package io.fidelis.reward;
 
+import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -10,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -17,6 +19,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.fidelis.ledger.AccountKind;
+import io.fidelis.ledger.Credit;
 import io.fidelis.ledger.Debit;
 import io.fidelis.ledger.Explanation;
 import io.fidelis.ledger.ExplanationTexts;
@@ -25,7 +28,9 @@ import io.fidelis.ledger.Posted;
 import io.fidelis.ledger.Reversal;
 import io.fidelis.ledger.TransactionKind;
 import io.fidelis.member.Member;
+import io.fidelis.member.MemberLabels;
 import io.fidelis.program.Program;
+import io.fidelis.program.ProgramId;
 import io.fidelis.program.Programs;
 import io.fidelis.shared.BusinessException;
 import io.fidelis.shared.ErrorCode;
@@ -43,30 +48,51 @@ import io.fidelis.shared.Timestamps;
 class Redemptions {
 
 	private static final String COLUMNS = """
-			id, reward_id, member_id, quantity, cancelled, points, transaction_id, created_at""";
+			id, reward_id, member_id, quantity, cancelled, points, transaction_id, credit_program_id, credit_units,
+			created_at""";
 
 	private final Rewards rewards;
+	private final RewardChecks checks;
 	private final Vouchers vouchers;
+	private final GiftOrders giftOrders;
 	private final Programs programs;
+	private final MemberLabels memberLabels;
 	private final Ledger ledger;
 	private final JdbcClient jdbc;
 	private final Clock clock;
 
-	Redemptions(Rewards rewards, Vouchers vouchers, Programs programs, Ledger ledger, JdbcClient jdbc, Clock clock) {
+	Redemptions(Rewards rewards, RewardChecks checks, Vouchers vouchers, GiftOrders giftOrders, Programs programs,
+			MemberLabels memberLabels, Ledger ledger, JdbcClient jdbc, Clock clock) {
 		this.rewards = rewards;
+		this.checks = checks;
 		this.vouchers = vouchers;
+		this.giftOrders = giftOrders;
 		this.programs = programs;
+		this.memberLabels = memberLabels;
 		this.ledger = ledger;
 		this.jdbc = jdbc;
 		this.clock = clock;
 	}
 
+	/**
+	 * Spends the member's units on {@code quantity} of the reward and gives what it gives.
+	 *
+	 * @param shipping where a physical gift goes (required for one, refused for others)
+	 */
 	@Transactional
-	Redemption redeem(TenantId tenant, Member member, Reward reward, int quantity, String reference) {
+	Redemption redeem(TenantId tenant, Member member, Reward reward, int quantity, Shipping shipping,
+			String reference) {
 		Instant now = clock.instant();
 		refuseIfUnavailable(reward, now);
-		Program program = programs.get(tenant, reward.programId());
 		RewardDefinition definition = reward.definition();
+		if (definition.type() == RewardType.PHYSICAL_GIFT && shipping == null) {
+			throw BusinessException.invalid("shipping", "is required for a physical gift");
+		}
+		if (definition.type() != RewardType.PHYSICAL_GIFT && shipping != null) {
+			throw BusinessException.invalid("shipping", "applies to physical gifts only");
+		}
+		refuseIfIneligible(tenant, member, reward);
+		Program program = programs.get(tenant, reward.programId());
 		long points = Math.multiplyExact(definition.cost(), quantity);
 		String language = Locale.forLanguageTag(member.locale()).getLanguage();
 		Posted debited = ledger.debit(new Debit(tenant, program.id(), member.id().value(), points,
@@ -87,10 +113,14 @@ class Redemptions {
 					"Fewer than " + quantity + " of reward '" + reward.code() + "' are left");
 		}
 		UUID id = Ids.newId(clock);
+		RewardChecks.CashbackCredit credit = definition.type() == RewardType.CASHBACK_CREDIT
+				? checks.cashbackUnits(tenant, definition.cashback()) : null;
+		Long creditUnits = credit == null ? null : Math.multiplyExact(credit.units(), quantity);
 		jdbc.sql("""
 				INSERT INTO redemption (id, tenant_id, reward_id, member_id, quantity, points, transaction_id,
-				created_at)
-				VALUES (:id, :tenant, :reward, :member, :quantity, :points, :transaction, :now)""")
+				credit_program_id, credit_units, created_at)
+				VALUES (:id, :tenant, :reward, :member, :quantity, :points, :transaction, :creditProgram, :creditUnits,
+				:now)""")
 			.param("id", id)
 			.param("tenant", tenant.value())
 			.param("reward", reward.id())
@@ -98,18 +128,59 @@ class Redemptions {
 			.param("quantity", quantity)
 			.param("points", points)
 			.param("transaction", debited.transactionId())
+			.param("creditProgram", credit == null ? null : credit.wallet().id().value())
+			.param("creditUnits", creditUnits)
 			.param("now", Timestamps.sql(now))
 			.update();
-		VoucherOffer offer = VoucherOffer.of(definition, program.currency());
+		List<Voucher> issued = new ArrayList<>();
+		if (definition.type().issuesVouchers()) {
+			VoucherOffer offer = VoucherOffer.of(definition, program.currency());
+			Instant expiresAt = voucherExpiry(definition, now);
+			for (int i = 0; i < quantity; i++) {
+				issued.add(vouchers.issue(tenant, id, reward, member.id().value(), offer, expiresAt));
+			}
+		}
+		List<GiftOrder> orders = definition.type() == RewardType.PHYSICAL_GIFT
+				? List.of(giftOrders.place(tenant, id, reward.id(), member.id().value(), quantity, shipping))
+				: List.of();
+		if (credit != null) {
+			Program wallet = credit.wallet();
+			ledger.credit(new Credit(tenant, wallet.id(), member.id().value(), creditUnits, AccountKind.ISSUANCE,
+					TransactionKind.CONVERSION, reference, now, wallet.expiresAt(now).orElse(null), null,
+					new Explanation("conversion.cashback", Map.of("points", Long.toString(points), ExplanationTexts.UNIT,
+							program.kind().unit(), "credit", Amounts.text(wallet.unitValue()
+								.multiply(BigDecimal.valueOf(creditUnits)), wallet.currency()) + " "
+									+ wallet.currency().getCurrencyCode()))));
+		}
+		return new Redemption(id, reward.id(), member.id().value(), quantity, 0, points, debited.transactionId(), now,
+				issued, orders, credit == null ? null : credit.wallet().id(), creditUnits);
+	}
+
+	/** Vouchers last their validity days; an experience's tickets last until the event is over, at most. */
+	private static Instant voucherExpiry(RewardDefinition definition, Instant now) {
 		RewardDefinition.VoucherTerms terms = definition.voucher();
 		Instant expiresAt = terms == null || terms.validDays() == null ? null
 				: now.plus(Duration.ofDays(terms.validDays()));
-		List<Voucher> issued = new ArrayList<>();
-		for (int i = 0; i < quantity; i++) {
-			issued.add(vouchers.issue(tenant, id, reward, member.id().value(), offer, expiresAt));
+		RewardDefinition.Experience experience = definition.experience();
+		if (experience != null) {
+			Instant over = experience.endsAt() != null ? experience.endsAt().toInstant()
+					: experience.startsAt().toInstant().plus(Duration.ofDays(1));
+			expiresAt = expiresAt == null || over.isBefore(expiresAt) ? over : expiresAt;
 		}
-		return new Redemption(id, reward.id(), member.id().value(), quantity, 0, points, debited.transactionId(), now,
-				issued);
+		return expiresAt;
+	}
+
+	private void refuseIfIneligible(TenantId tenant, Member member, Reward reward) {
+		RewardDefinition.Eligibility eligibility = reward.definition().eligibility();
+		if (eligibility == null) {
+			return;
+		}
+		String failure = eligibility.labels()
+			.failure(Set.copyOf(memberLabels.of(tenant, member.id())));
+		if (failure != null) {
+			throw new BusinessException(ErrorCode.MEMBER_NOT_ELIGIBLE,
+					"Reward '" + reward.code() + "' is not for this member: " + failure);
+		}
 	}
 
 	/**
@@ -120,19 +191,30 @@ class Redemptions {
 	Voucher cancel(TenantId tenant, String code, String reference) {
 		Voucher voucher = vouchers.lock(tenant, code);
 		VoucherUses.refuseIfUnusable(voucher, clock.instant());
-		Redemption redemption = get(tenant, voucher.redemptionId());
-		Reward reward = rewards.get(tenant, voucher.rewardId());
-		Program program = programs.get(tenant, reward.programId());
-		long points = redemption.points() / redemption.quantity();
-		ledger.reverse(new Reversal(tenant, redemption.transactionId(), points, reference, clock.instant(),
-				new Explanation("redemption.cancelled", Map.of("points", Long.toString(points),
-						ExplanationTexts.UNIT, program.kind().unit(), "voucher", voucher.code()))));
+		giveBack(tenant, voucher.redemptionId(), 1, reference, "voucher", voucher.code());
 		vouchers.markCancelled(voucher);
-		jdbc.sql("UPDATE redemption SET cancelled = cancelled + 1 WHERE id = :id")
+		return vouchers.get(tenant, code);
+	}
+
+	/**
+	 * Undoes {@code quantity} of a redemption: their units go back to the member and they go back in stock. The caller
+	 * holds the lock of what it cancels (a voucher, a gift order), so that nothing is given back twice.
+	 *
+	 * @param what and {@code which} name what was cancelled in the member's explanation
+	 */
+	void giveBack(TenantId tenant, UUID redemptionId, int quantity, String reference, String what, String which) {
+		Redemption redemption = get(tenant, redemptionId);
+		Reward reward = rewards.get(tenant, redemption.rewardId());
+		Program program = programs.get(tenant, reward.programId());
+		long points = redemption.points() / redemption.quantity() * quantity;
+		ledger.reverse(new Reversal(tenant, redemption.transactionId(), points, reference, clock.instant(),
+				new Explanation("redemption.cancelled." + what, Map.of("points", Long.toString(points),
+						ExplanationTexts.UNIT, program.kind().unit(), what, which))));
+		jdbc.sql("UPDATE redemption SET cancelled = cancelled + :quantity WHERE id = :id")
+			.param("quantity", quantity)
 			.param("id", redemption.id())
 			.update();
-		rewards.restock(reward.id(), 1);
-		return vouchers.get(tenant, code);
+		rewards.restock(reward.id(), quantity);
 	}
 
 	/** A page of the member's redemptions, newest first. */
@@ -184,10 +266,12 @@ class Redemptions {
 
 	private Redemption redemption(TenantId tenant, ResultSet rs) throws SQLException {
 		UUID id = rs.getObject("id", UUID.class);
+		UUID creditProgram = rs.getObject("credit_program_id", UUID.class);
 		return new Redemption(id, rs.getObject("reward_id", UUID.class), rs.getObject("member_id", UUID.class),
 				rs.getInt("quantity"), rs.getInt("cancelled"), rs.getLong("points"),
 				rs.getObject("transaction_id", UUID.class),
 				Timestamps.instant(rs.getObject("created_at", OffsetDateTime.class)),
-				vouchers.ofRedemption(tenant, id));
+				vouchers.ofRedemption(tenant, id), giftOrders.ofRedemption(tenant, id),
+				creditProgram == null ? null : new ProgramId(creditProgram), (Long) rs.getObject("credit_units", Long.class));
 	}
 }

@@ -3,6 +3,7 @@ package io.fidelis.reward;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 
+import io.fidelis.member.Labels;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -26,6 +27,11 @@ import jakarta.validation.constraints.Size;
  * @param sku for {@code free_product}: the product given
  * @param category for {@code cheapest_item_free}: only items of this category count (null: any item)
  * @param voucher how its vouchers look and how long they last
+ * @param cashback for {@code cashback_credit}: the credit given
+ * @param experience for {@code experience}: when and where
+ * @param eligibility who may redeem it (null: every member)
+ * @param automatic in a stamps program: issued by itself whenever a member's stamps reach its cost (the card is full),
+ *        which spends them and starts the next card
  */
 public record RewardDefinition(@Pattern(regexp = "[a-z0-9][a-z0-9_-]{0,31}",
 		message = "must be 1 to 32 lower-case letters, digits, '-' or '_'") String code, @NotNull RewardType type, @NotNull @Min(1) @Max(1_000_000_000) Long cost,
@@ -34,7 +40,8 @@ public record RewardDefinition(@Pattern(regexp = "[a-z0-9][a-z0-9_-]{0,31}",
 		@Min(1) @Max(100_000) Integer perMemberLimit, @NotNull @Valid Texts texts,
 		@Size(max = 500) @Pattern(regexp = "https?://\\S+", message = "must be an http or https URL") String imageUrl,
 		@Valid Discount discount, @Size(min = 1, max = 64) String sku, @Size(min = 1, max = 64) String category,
-		@Valid VoucherTerms voucher) {
+		@Valid VoucherTerms voucher, @Valid Cashback cashback, @Valid Experience experience,
+		@Valid Eligibility eligibility, Boolean automatic) {
 
 	/** The reward's name and description for members, in English and French (at least one name). */
 	public record Texts(@Valid Text en, @Valid Text fr) {
@@ -63,6 +70,23 @@ public record RewardDefinition(@Pattern(regexp = "[a-z0-9][a-z0-9_-]{0,31}",
 			message = "must be at most 10 upper-case letters, digits or '-'") String prefix,
 			@Min(8) @Max(20) Integer length, @Min(1) @Max(3650) Integer validDays,
 			@DecimalMin("0.01") @DecimalMax("1000000") BigDecimal minBasket) {
+	}
+
+	/** {@code amount} of credit in the cashback program {@code program}, for the reward's cost. */
+	public record Cashback(@NotBlank @Size(max = 32) String program,
+			@NotNull @DecimalMin("0.01") @DecimalMax("1000000") BigDecimal amount) {
+	}
+
+	/** When the event starts and ends (null: a day after it starts), and where. */
+	public record Experience(@NotNull OffsetDateTime startsAt, OffsetDateTime endsAt, @Size(max = 200) String venue) {
+	}
+
+	/** Members who may redeem it: those carrying these labels. */
+	public record Eligibility(@NotNull @Valid Labels labels) {
+	}
+
+	boolean isAutomatic() {
+		return Boolean.TRUE.equals(automatic);
 	}
 
 	/** The name members read, in their language if the reward has it. */

@@ -29,18 +29,20 @@ public class Rewards {
 	private static final String COLUMNS = """
 			id, program_id, code, definition, issued, retired_at, created_at, updated_at""";
 
+	private final RewardChecks checks;
 	private final JdbcClient jdbc;
 	private final JsonMapper json;
 	private final Clock clock;
 
-	Rewards(JdbcClient jdbc, JsonMapper json, Clock clock) {
+	Rewards(RewardChecks checks, JdbcClient jdbc, JsonMapper json, Clock clock) {
+		this.checks = checks;
 		this.jdbc = jdbc;
 		this.json = json;
 		this.clock = clock;
 	}
 
 	Reward create(TenantId tenant, Program program, String code, RewardDefinition definition) {
-		check(definition, program);
+		checks.check(tenant, definition, program);
 		Instant now = clock.instant();
 		UUID id = Ids.newId(clock);
 		try {
@@ -68,7 +70,7 @@ public class Rewards {
 	/** Replaces the definition; vouchers already issued keep the offer they were issued with. */
 	Reward update(TenantId tenant, Program program, String code, RewardDefinition definition) {
 		Reward reward = get(tenant, program, code);
-		check(definition, program);
+		checks.check(tenant, definition, program);
 		jdbc.sql("""
 				UPDATE reward SET type = :type, cost = :cost, definition = :definition, stock = :stock,
 				updated_at = :now WHERE id = :id""")
@@ -148,18 +150,6 @@ public class Rewards {
 			.param("quantity", quantity)
 			.param("id", rewardId)
 			.update();
-	}
-
-	/** The checks that need more than one field, or the program. */
-	private static void check(RewardDefinition definition, Program program) {
-		if (definition.texts().en() == null && definition.texts().fr() == null) {
-			throw BusinessException.invalid("texts", "must have an English or a French name");
-		}
-		if (definition.validFrom() != null && definition.validUntil() != null
-				&& !definition.validUntil().isAfter(definition.validFrom())) {
-			throw BusinessException.invalid("validUntil", "must be after validFrom");
-		}
-		VoucherOffer.of(definition, program.currency());
 	}
 
 	private static BusinessException notFound(String code) {

@@ -48,7 +48,7 @@ class VoucherController {
 
 	/**
 	 * @param discount what the voucher takes off the basket; {@code toPay} what is left to pay, with the voucher's
-	 *        cash price
+	 *        cash price (both null for a ticket checked in without a basket)
 	 */
 	record UseResponse(VoucherResponses.VoucherResponse voucher, String discount, String toPay, String currency) {
 	}
@@ -104,6 +104,9 @@ class VoucherController {
 	}
 
 	private UseResponse response(TenantId tenant, VoucherUses.Use use, Basket basket) {
+		if (basket == null) {
+			return new UseResponse(responses.of(tenant, use.voucher()), null, null, null);
+		}
 		Currency currency = basket.total().currency();
 		long toPay = basket.total().minorUnits() - use.discount() + use.voucher().offer().cashPrice();
 		return new UseResponse(responses.of(tenant, use.voucher()), Amounts.text(use.discount(), currency),

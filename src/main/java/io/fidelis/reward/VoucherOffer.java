@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Comparator;
 import java.util.Currency;
-import java.util.Locale;
 import java.util.Optional;
 
 import io.fidelis.shared.BusinessException;
@@ -22,7 +21,10 @@ import io.fidelis.shared.Money;
 record VoucherOffer(RewardType type, String currency, long amountOff, BigDecimal percentOff, String sku,
 		String category, long minBasket, long cashPrice) {
 
-	/** The offer a reward's vouchers make; refuses a definition that does not say what its type needs. */
+	/**
+	 * The offer a reward's vouchers make; refuses a definition that does not say what its type needs. (Fields that
+	 * belong to another type are refused before, by {@link RewardChecks}.)
+	 */
 	static VoucherOffer of(RewardDefinition definition, Currency currency) {
 		RewardDefinition.VoucherTerms terms = definition.voucher();
 		long minBasket = terms == null || terms.minBasket() == null ? 0
@@ -31,9 +33,6 @@ record VoucherOffer(RewardType type, String currency, long amountOff, BigDecimal
 				: Money.parse(definition.cashPrice(), currency, "cashPrice").minorUnits();
 		String code = currency.getCurrencyCode();
 		RewardType type = definition.type();
-		onlyFor(RewardType.DISCOUNT_VOUCHER, type, "discount", definition.discount());
-		onlyFor(RewardType.FREE_PRODUCT, type, "sku", definition.sku());
-		onlyFor(RewardType.CHEAPEST_ITEM_FREE, type, "category", definition.category());
 		if (type == RewardType.DISCOUNT_VOUCHER) {
 			RewardDefinition.Discount discount = definition.discount();
 			if (discount == null) {
@@ -60,15 +59,11 @@ record VoucherOffer(RewardType type, String currency, long amountOff, BigDecimal
 			}
 			return new VoucherOffer(type, code, 0, null, definition.sku(), null, minBasket, cashPrice);
 		}
-		return new VoucherOffer(type, code, 0, null, null, definition.category(), minBasket, cashPrice);
-	}
-
-	/** A field that belongs to one type must not come with another. */
-	private static void onlyFor(RewardType owner, RewardType type, String field, Object value) {
-		if (value != null && type != owner) {
-			throw BusinessException.invalid(field,
-					"applies to " + owner.name().toLowerCase(Locale.ROOT) + " rewards only");
+		if (!type.issuesVouchers()) {
+			throw new IllegalArgumentException(type + " rewards issue no vouchers");
 		}
+		// A cheapest-item voucher, or an experience's ticket (which takes nothing off a basket).
+		return new VoucherOffer(type, code, 0, null, null, definition.category(), minBasket, cashPrice);
 	}
 
 	/**
@@ -76,6 +71,9 @@ record VoucherOffer(RewardType type, String currency, long amountOff, BigDecimal
 	 * does not qualify.
 	 */
 	long discountFor(Basket basket) {
+		if (!needsBasket()) {
+			return 0;
+		}
 		if (!basket.total().currency().getCurrencyCode().equals(currency)) {
 			throw notApplicable("The voucher is in " + currency + ", the basket in "
 					+ basket.total().currency().getCurrencyCode());
@@ -96,8 +94,14 @@ record VoucherOffer(RewardType type, String currency, long amountOff, BigDecimal
 			case CHEAPEST_ITEM_FREE -> cheapest(basket)
 				.orElseThrow(() -> notApplicable(category == null ? "The basket has no items"
 						: "The basket has no item of category " + category));
+			case EXPERIENCE, CASHBACK_CREDIT, PHYSICAL_GIFT -> throw new IllegalStateException(type + " has no discount");
 		};
 		return Math.min(discount, total);
+	}
+
+	/** Whether using it needs a basket: a ticket to an experience is only checked in. */
+	boolean needsBasket() {
+		return type != RewardType.EXPERIENCE;
 	}
 
 	private long percentDiscount(long total) {

@@ -29,7 +29,7 @@ class VoucherUses {
 	Use check(TenantId tenant, String code, Basket basket) {
 		Voucher voucher = vouchers.get(tenant, code);
 		refuseIfUnusable(voucher, clock.instant());
-		return new Use(voucher, voucher.offer().discountFor(basket));
+		return new Use(voucher, discount(voucher, basket));
 	}
 
 	/** Burns the voucher on this basket; it can never be used again. */
@@ -37,9 +37,16 @@ class VoucherUses {
 	Use burn(TenantId tenant, String code, Basket basket, String store, String reference) {
 		Voucher voucher = vouchers.lock(tenant, code);
 		refuseIfUnusable(voucher, clock.instant());
-		long discount = voucher.offer().discountFor(basket);
+		long discount = discount(voucher, basket);
 		vouchers.markRedeemed(voucher, discount, store, reference);
 		return new Use(vouchers.get(tenant, code), discount);
+	}
+
+	private static long discount(Voucher voucher, Basket basket) {
+		if (basket == null && voucher.offer().needsBasket()) {
+			throw BusinessException.invalid("amount", "is required: this voucher takes money off a basket");
+		}
+		return voucher.offer().discountFor(basket);
 	}
 
 	/** A voucher and the discount it gives (minor units of its currency). */

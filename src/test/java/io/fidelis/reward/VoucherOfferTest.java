@@ -24,7 +24,8 @@ class VoucherOfferTest {
 			String category, String minBasket) {
 		return new RewardDefinition("r", type, 100L, null, null, null, null, null,
 				new RewardDefinition.Texts(new RewardDefinition.Text("R", null), null), null, discount, sku, category,
-				minBasket == null ? null : new RewardDefinition.VoucherTerms(null, null, null, new BigDecimal(minBasket)));
+				minBasket == null ? null : new RewardDefinition.VoucherTerms(null, null, null, new BigDecimal(minBasket)),
+				null, null, null, null);
 	}
 
 	private static VoucherOffer fixed(String amount, String minBasket) {
@@ -105,8 +106,6 @@ class VoucherOfferTest {
 			.hasMessage("discount: is required for a discount voucher");
 		assertThatThrownBy(() -> VoucherOffer.of(definition(RewardType.FREE_PRODUCT, null, null, null, null), EUR))
 			.hasMessage("sku: is required for a free product");
-		assertThatThrownBy(() -> VoucherOffer.of(definition(RewardType.FREE_PRODUCT, null, "X", "drinks", null), EUR))
-			.hasMessage("category: applies to cheapest_item_free rewards only");
 		assertThatThrownBy(() -> VoucherOffer.of(definition(RewardType.DISCOUNT_VOUCHER,
 				new RewardDefinition.Discount(RewardDefinition.Discount.Kind.FIXED, new BigDecimal("5.001"), null,
 						null),
