@@ -24,3 +24,7 @@ ALTER TABLE voucher ADD COLUMN held_until TIMESTAMP WITH TIME ZONE;
 -- A cashback credit redemption: the units it credited in the cashback program.
 ALTER TABLE redemption ADD COLUMN credit_program_id UUID;
 ALTER TABLE redemption ADD COLUMN credit_units BIGINT;
+
+-- A stamps program's automatic reward: issued by itself when a member's card is full.
+ALTER TABLE reward ADD COLUMN automatic BOOLEAN DEFAULT FALSE NOT NULL;
+CREATE INDEX reward_automatic ON reward (tenant_id, program_id, automatic);

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -25,17 +26,21 @@ public class Ledger {
 	private final LedgerTransactions transactions;
 	private final Lots lots;
 	private final JdbcClient jdbc;
+	private final ApplicationEventPublisher events;
 
-	Ledger(LedgerAccounts accounts, LedgerTransactions transactions, Lots lots, JdbcClient jdbc) {
+	Ledger(LedgerAccounts accounts, LedgerTransactions transactions, Lots lots, JdbcClient jdbc,
+			ApplicationEventPublisher events) {
 		this.accounts = accounts;
 		this.transactions = transactions;
 		this.lots = lots;
 		this.jdbc = jdbc;
+		this.events = events;
 	}
 
 	/**
 	 * Gives units to a member. If the available balance is below zero (a clawback took it there), the credit pays
-	 * that debt first and only the rest becomes a lot that can be spent or expire.
+	 * that debt first and only the rest becomes a lot that can be spent or expire. A credit to the available balance
+	 * announces {@link UnitsAvailable}.
 	 */
 	@Transactional
 	public Posted credit(Credit credit) {
@@ -49,6 +54,10 @@ public class Ledger {
 		if (kept > 0) {
 			lots.open(credit.tenant(), credit.program(), destination.id(), transaction, kept, credit.occurredAt(),
 					credit.expiresAt(), credit.activatesAt());
+		}
+		if (kind == AccountKind.AVAILABLE) {
+			events.publishEvent(new UnitsAvailable(credit.tenant(), credit.program(), credit.memberId(),
+					credit.reference()));
 		}
 		return new Posted(transaction, credit.amount());
 	}
@@ -266,6 +275,7 @@ public class Ledger {
 							lot.earnedAt(), lot.expiresAt(), null);
 				}
 			}
+			events.publishEvent(new UnitsAvailable(tenant, program, member, reference));
 			members++;
 			lotCount += due.size();
 			units += activated;

@@ -22,7 +22,7 @@ record BasketRequest(BigDecimal amount, @Size(max = 3) String currency,
 		@Size(max = 200) String reference) {
 
 	record ItemRequest(@NotBlank @Size(max = 64) String sku, @Size(max = 64) String category,
-			@NotNull @Min(1) @Max(10_000) Integer quantity, @NotNull BigDecimal price) {
+			@NotNull @Min(1) @Max(10_000) Integer quantity, @NotNull BigDecimal unitPrice) {
 	}
 
 	/** The basket in minor units, or null if none was given; refuses amounts the currency cannot have. */
@@ -32,7 +32,7 @@ record BasketRequest(BigDecimal amount, @Size(max = 3) String currency,
 		}
 		Money total = Money.parse(amount, Money.currency(currency, "currency"), "amount");
 		List<Basket.Item> parsed = items == null ? List.of() : items.stream().map(item -> {
-			long unitPrice = Money.parse(item.price(), total.currency(), "items.price").minorUnits();
+			long unitPrice = Money.parse(item.unitPrice(), total.currency(), "items.unitPrice").minorUnits();
 			return new Basket.Item(item.sku(), item.category(), item.quantity(), unitPrice);
 		}).toList();
 		return new Basket(total, parsed);

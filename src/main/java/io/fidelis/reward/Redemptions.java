@@ -82,6 +82,15 @@ class Redemptions {
 	@Transactional
 	Redemption redeem(TenantId tenant, Member member, Reward reward, int quantity, Shipping shipping,
 			String reference) {
+		return redeemWithin(tenant, member, reward, quantity, shipping, reference, "redemption.reward");
+	}
+
+	/**
+	 * {@link #redeem} in the caller's transaction, with the explanation {@code explanationCode}: for a caller that
+	 * redeems on the member's behalf inside other work, under a savepoint it can roll back to (see {@link StampCards}).
+	 */
+	Redemption redeemWithin(TenantId tenant, Member member, Reward reward, int quantity, Shipping shipping,
+			String reference, String explanationCode) {
 		Instant now = clock.instant();
 		refuseIfUnavailable(reward, now);
 		RewardDefinition definition = reward.definition();
@@ -97,7 +106,7 @@ class Redemptions {
 		String language = Locale.forLanguageTag(member.locale()).getLanguage();
 		Posted debited = ledger.debit(new Debit(tenant, program.id(), member.id().value(), points,
 				AccountKind.REDEMPTION, TransactionKind.REDEMPTION, reference, now,
-				new Explanation("redemption.reward", Map.of("points", Long.toString(points), ExplanationTexts.UNIT,
+				new Explanation(explanationCode, Map.of("points", Long.toString(points), ExplanationTexts.UNIT,
 						program.kind().unit(), "quantity", Integer.toString(quantity), "reward",
 						definition.name(language)))));
 		// Under the member's account lock, taken by the debit: no other redemption of theirs counts meanwhile.

@@ -51,6 +51,9 @@ class RewardChecks {
 		if (definition.isAutomatic() && program.kind() != ProgramKind.STAMPS) {
 			throw BusinessException.invalid("automatic", "applies to rewards of a stamps program only");
 		}
+		if (definition.isAutomatic() && type == RewardType.PHYSICAL_GIFT) {
+			throw BusinessException.invalid("automatic", "a physical gift needs an address: it cannot be automatic");
+		}
 		if (type.issuesVouchers()) {
 			VoucherOffer.of(definition, program.currency());
 		}

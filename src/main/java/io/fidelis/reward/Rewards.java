@@ -43,13 +43,14 @@ public class Rewards {
 
 	Reward create(TenantId tenant, Program program, String code, RewardDefinition definition) {
 		checks.check(tenant, definition, program);
+		refuseSecondAutomatic(tenant, program, code, definition);
 		Instant now = clock.instant();
 		UUID id = Ids.newId(clock);
 		try {
 			jdbc.sql("""
-					INSERT INTO reward (id, tenant_id, program_id, code, type, cost, definition, stock, created_at,
-					updated_at)
-					VALUES (:id, :tenant, :program, :code, :type, :cost, :definition, :stock, :now, :now)""")
+					INSERT INTO reward (id, tenant_id, program_id, code, type, cost, definition, stock, automatic,
+					created_at, updated_at)
+					VALUES (:id, :tenant, :program, :code, :type, :cost, :definition, :stock, :automatic, :now, :now)""")
 				.param("id", id)
 				.param("tenant", tenant.value())
 				.param("program", program.id().value())
@@ -58,6 +59,7 @@ public class Rewards {
 				.param("cost", definition.cost())
 				.param("definition", json.writeValueAsString(definition))
 				.param("stock", definition.stock())
+				.param("automatic", definition.isAutomatic())
 				.param("now", Timestamps.sql(now))
 				.update();
 		}
@@ -71,9 +73,11 @@ public class Rewards {
 	Reward update(TenantId tenant, Program program, String code, RewardDefinition definition) {
 		Reward reward = get(tenant, program, code);
 		checks.check(tenant, definition, program);
+		refuseSecondAutomatic(tenant, program, code, definition);
 		jdbc.sql("""
 				UPDATE reward SET type = :type, cost = :cost, definition = :definition, stock = :stock,
-				updated_at = :now WHERE id = :id""")
+				automatic = :automatic, updated_at = :now WHERE id = :id""")
+			.param("automatic", definition.isAutomatic())
 			.param("type", definition.type().name())
 			.param("cost", definition.cost())
 			.param("definition", json.writeValueAsString(definition))
@@ -128,6 +132,29 @@ public class Rewards {
 			.query(this::reward)
 			.optional()
 			.orElseThrow(() -> new IllegalStateException("no reward " + id));
+	}
+
+	/** The reward a full stamp card of the program turns into, if it has one that is not retired. */
+	public Optional<Reward> automatic(TenantId tenant, ProgramId program) {
+		return jdbc.sql("SELECT " + COLUMNS + """
+				 FROM reward WHERE tenant_id = :tenant AND program_id = :program AND automatic = TRUE
+				AND retired_at IS NULL""")
+			.param("tenant", tenant.value())
+			.param("program", program.value())
+			.query(this::reward)
+			.optional();
+	}
+
+	/** A stamp card turns into one reward: a program has at most one automatic reward in its catalog. */
+	private void refuseSecondAutomatic(TenantId tenant, Program program, String code, RewardDefinition definition) {
+		if (!definition.isAutomatic()) {
+			return;
+		}
+		automatic(tenant, program.id()).filter(other -> !other.code().equals(code))
+			.ifPresent(other -> {
+				throw BusinessException.invalid("automatic",
+						"reward '" + other.code() + "' is already the automatic reward of this program");
+			});
 	}
 
 	/**

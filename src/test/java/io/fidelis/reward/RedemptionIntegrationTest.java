@@ -102,9 +102,9 @@ class RedemptionIntegrationTest {
 		String drink = tenant.api().post(redemptions(member), "{\"reward\": \"cheapest-drink\"}")
 			.text("/vouchers/0/code");
 		String items = """
-				[{"sku": "CAKE", "category": "food", "quantity": 1, "price": "2.50"},
-				 {"sku": "COFFEE", "category": "drinks", "quantity": 2, "price": "3.20"},
-				 {"sku": "TEA", "category": "drinks", "quantity": 1, "price": "2.90"}]""";
+				[{"sku": "CAKE", "category": "food", "quantity": 1, "unitPrice": "2.50"},
+				 {"sku": "COFFEE", "category": "drinks", "quantity": 2, "unitPrice": "3.20"},
+				 {"sku": "TEA", "category": "drinks", "quantity": 1, "unitPrice": "2.90"}]""";
 
 		Api.Response freeCoffee = tenant.api().post("/api/v1/vouchers/" + coffee + "/redeem", basket("11.80", items));
 		Api.Response cheapestDrink = tenant.api().post("/api/v1/vouchers/" + drink + "/validate",
@@ -114,7 +114,7 @@ class RedemptionIntegrationTest {
 		assertThat(freeCoffee.text("/toPay")).isEqualTo("9.10");
 		assertThat(cheapestDrink.text("/discount")).as(cheapestDrink.toString()).isEqualTo("2.90");
 		assertProblem(tenant.api().post("/api/v1/vouchers/" + drink + "/validate",
-				basket("2.50", "[{\"sku\": \"CAKE\", \"category\": \"food\", \"quantity\": 1, \"price\": \"2.50\"}]")),
+				basket("2.50", "[{\"sku\": \"CAKE\", \"category\": \"food\", \"quantity\": 1, \"unitPrice\": \"2.50\"}]")),
 				422, "/problems/voucher-not-applicable");
 	}
 
@@ -214,7 +214,7 @@ class RedemptionIntegrationTest {
 		for (String bad : List.of("{\"amount\": \"-1\", \"currency\": \"EUR\"}",
 				"{\"amount\": \"10.001\", \"currency\": \"EUR\"}", "{\"amount\": \"10\", \"currency\": \"EURO\"}",
 				"{\"amount\": \"10\"}",
-				"{\"amount\": \"10\", \"currency\": \"EUR\", \"items\": [{\"sku\": \"A\", \"quantity\": 0, \"price\": 1}]}",
+				"{\"amount\": \"10\", \"currency\": \"EUR\", \"items\": [{\"sku\": \"A\", \"quantity\": 0, \"unitPrice\": 1}]}",
 				"[]", "{\"amount\": \"10\", \"currency\": \"EUR\", \"extra\": 1}")) {
 			assertProblem(tenant.api().post(voucher + "/redeem", bad), 400, "/problems/invalid-request");
 		}
