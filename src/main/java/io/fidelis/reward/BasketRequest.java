@@ -2,6 +2,7 @@ package io.fidelis.reward;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.UUID;
 
 import io.fidelis.shared.Money;
 import jakarta.validation.Valid;
@@ -16,10 +17,11 @@ import jakarta.validation.constraints.Size;
  * ticket to an experience is checked in without a basket: then the request names only the store and reference.
  *
  * @param store where the voucher is used; {@code reference} the till's transaction id, for the operator's records
+ * @param holdId the checkout's hold, to use a voucher it holds
  */
 record BasketRequest(BigDecimal amount, @Size(max = 3) String currency,
 		@Size(max = 500) List<@NotNull @Valid ItemRequest> items, @Size(max = 64) String store,
-		@Size(max = 200) String reference) {
+		@Size(max = 200) String reference, UUID holdId) {
 
 	record ItemRequest(@NotBlank @Size(max = 64) String sku, @Size(max = 64) String category,
 			@NotNull @Min(1) @Max(10_000) Integer quantity, @NotNull BigDecimal unitPrice) {

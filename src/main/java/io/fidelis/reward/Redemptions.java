@@ -199,7 +199,7 @@ class Redemptions {
 	@Transactional
 	Voucher cancel(TenantId tenant, String code, String reference) {
 		Voucher voucher = vouchers.lock(tenant, code);
-		VoucherUses.refuseIfUnusable(voucher, clock.instant());
+		VoucherUses.refuseIfUnusable(voucher, clock.instant(), null);
 		giveBack(tenant, voucher.redemptionId(), 1, reference, "voucher", voucher.code());
 		vouchers.markCancelled(voucher);
 		return vouchers.get(tenant, code);

@@ -1,6 +1,9 @@
 package io.fidelis.reward;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.Currency;
+import java.util.UUID;
 
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
@@ -19,6 +22,9 @@ import io.fidelis.shared.TenantId;
 import io.fidelis.tenant.Caller;
 import io.fidelis.tenant.Scope;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
 
 /**
  * Vouchers at the till: look one up, see what it takes off a basket, burn it, cancel it (its points go back), show
@@ -30,20 +36,25 @@ class VoucherController {
 
 	/** Big enough for a phone screen and a till's scanner; small enough to send quickly. */
 	private static final int QR_SIZE_PIXELS = 300;
+	/** Sanity: a checkout does not last more than a day. */
+	private static final int MAX_HOLD_SECONDS = 86_400;
+	private static final int DEFAULT_HOLD_SECONDS = 900;
 
 	private final Vouchers vouchers;
 	private final VoucherUses uses;
 	private final Redemptions redemptions;
 	private final VoucherResponses responses;
 	private final IdempotentRequests idempotentRequests;
+	private final Clock clock;
 
 	VoucherController(Vouchers vouchers, VoucherUses uses, Redemptions redemptions, VoucherResponses responses,
-			IdempotentRequests idempotentRequests) {
+			IdempotentRequests idempotentRequests, Clock clock) {
 		this.vouchers = vouchers;
 		this.uses = uses;
 		this.redemptions = redemptions;
 		this.responses = responses;
 		this.idempotentRequests = idempotentRequests;
+		this.clock = clock;
 	}
 
 	/**
@@ -87,8 +98,46 @@ class VoucherController {
 				UseResponse.class, HttpStatus.OK, () -> {
 					Basket basket = request.basket();
 					return response(tenant,
-							uses.burn(tenant, code, basket, request.store(), request.reference()), basket);
+							uses.burn(tenant, code, basket, request.holdId(), request.store(), request.reference()),
+							basket);
 				})
+			.toResponseEntity();
+	}
+
+	/** @param holdId what the checkout shows to burn or release the voucher it holds */
+	record HoldResponse(VoucherResponses.VoucherResponse voucher, UUID holdId, Instant heldUntil) {
+	}
+
+	record HoldRequest(@Min(30) @Max(MAX_HOLD_SECONDS) Integer timeoutSeconds) {
+	}
+
+	record ReleaseRequest(@NotNull UUID holdId) {
+	}
+
+	/** Sets the voucher aside for this checkout; it is burnt with the hold id, or released, or the hold times out. */
+	@PostMapping("/hold")
+	ResponseEntity<HoldResponse> hold(Caller caller, @PathVariable String code,
+			@RequestHeader(name = IdempotentRequests.HEADER, required = false) String idempotencyKey,
+			@Valid @RequestBody(required = false) HoldRequest request) {
+		TenantId tenant = caller.require(Scope.POINTS_WRITE);
+		HoldRequest hold = request == null ? new HoldRequest(null) : request;
+		return idempotentRequests.execute(tenant, idempotencyKey, "POST /vouchers/" + code + "/hold", hold,
+				HoldResponse.class, HttpStatus.OK, () -> {
+					int timeout = hold.timeoutSeconds() == null ? DEFAULT_HOLD_SECONDS : hold.timeoutSeconds();
+					Voucher held = uses.hold(tenant, code, clock.instant().plusSeconds(timeout));
+					return new HoldResponse(responses.of(tenant, held), held.holdId(), held.heldUntil());
+				})
+			.toResponseEntity();
+	}
+
+	@PostMapping("/release")
+	ResponseEntity<VoucherResponses.VoucherResponse> release(Caller caller, @PathVariable String code,
+			@RequestHeader(name = IdempotentRequests.HEADER, required = false) String idempotencyKey,
+			@Valid @RequestBody ReleaseRequest request) {
+		TenantId tenant = caller.require(Scope.POINTS_WRITE);
+		return idempotentRequests.execute(tenant, idempotencyKey, "POST /vouchers/" + code + "/release", request,
+				VoucherResponses.VoucherResponse.class, HttpStatus.OK,
+				() -> responses.of(tenant, uses.release(tenant, code, request.holdId())))
 			.toResponseEntity();
 	}
 

@@ -24,11 +24,12 @@ class VoucherResponses {
 
 	/**
 	 * @param discount what it took off the basket it was used on (null until used)
+	 * @param heldUntil while a checkout holds it, until when
 	 * @param qrCode where to get the code as a QR code image
 	 */
 	record VoucherResponse(String code, String reward, UUID memberId, VoucherStatus status, Offer offer,
 			Instant expiresAt, Instant createdAt, Instant redeemedAt, String redeemedStore, String discount,
-			Instant cancelledAt, String qrCode) {
+			Instant cancelledAt, Instant heldUntil, String qrCode) {
 	}
 
 	/** What the voucher gives, in major units of {@code currency}; fields that do not apply are null. */
@@ -50,7 +51,9 @@ class VoucherResponses {
 		return new VoucherResponse(voucher.code(), reward.code(), voucher.memberId(), voucher.status(clock.instant()),
 				shown, voucher.expiresAt(), voucher.createdAt(), voucher.redeemedAt(), voucher.redeemedStore(),
 				voucher.discount() == null ? null : Amounts.text(voucher.discount(), currency),
-				voucher.cancelledAt(), "/api/v1/vouchers/" + voucher.code() + "/qr.png");
+				voucher.cancelledAt(),
+				voucher.status(clock.instant()) == VoucherStatus.HELD ? voucher.heldUntil() : null,
+				"/api/v1/vouchers/" + voucher.code() + "/qr.png");
 	}
 
 	/** Null for nothing (0), so that the API leaves out what does not apply. */

@@ -2,6 +2,7 @@ package io.fidelis.reward;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.UUID;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -25,21 +26,49 @@ class VoucherUses {
 		this.clock = clock;
 	}
 
-	/** What the voucher would take off the basket now, changing nothing. */
+	/** What the voucher would take off the basket now, changing nothing; a voucher held by a checkout can be seen. */
 	Use check(TenantId tenant, String code, Basket basket) {
 		Voucher voucher = vouchers.get(tenant, code);
-		refuseIfUnusable(voucher, clock.instant());
+		refuseIfUnusable(voucher, clock.instant(), voucher.holdId());
 		return new Use(voucher, discount(voucher, basket));
 	}
 
-	/** Burns the voucher on this basket; it can never be used again. */
+	/**
+	 * Burns the voucher on this basket; it can never be used again. A held voucher is burnt only by the checkout that
+	 * holds it ({@code holdId}).
+	 */
 	@Transactional
-	Use burn(TenantId tenant, String code, Basket basket, String store, String reference) {
+	Use burn(TenantId tenant, String code, Basket basket, UUID holdId, String store, String reference) {
 		Voucher voucher = vouchers.lock(tenant, code);
-		refuseIfUnusable(voucher, clock.instant());
+		refuseIfUnusable(voucher, clock.instant(), holdId);
 		long discount = discount(voucher, basket);
 		vouchers.markRedeemed(voucher, discount, store, reference);
 		return new Use(vouchers.get(tenant, code), discount);
+	}
+
+	/**
+	 * Sets the voucher aside for one checkout until {@code until}: no other till can burn it, nobody can cancel it,
+	 * until the checkout burns or releases it or the time is up.
+	 */
+	@Transactional
+	Voucher hold(TenantId tenant, String code, Instant until) {
+		Voucher voucher = vouchers.lock(tenant, code);
+		refuseIfUnusable(voucher, clock.instant(), null);
+		UUID holdId = UUID.randomUUID();
+		vouchers.hold(voucher, holdId, until);
+		return vouchers.get(tenant, code);
+	}
+
+	/** Ends the checkout's hold; the voucher can be used by anyone again. */
+	@Transactional
+	Voucher release(TenantId tenant, String code, UUID holdId) {
+		Voucher voucher = vouchers.lock(tenant, code);
+		refuseIfUnusable(voucher, clock.instant(), holdId);
+		if (voucher.status(clock.instant()) != VoucherStatus.HELD) {
+			throw new BusinessException(ErrorCode.VOUCHER_NOT_HELD, "Voucher " + voucher.code() + " is not held");
+		}
+		vouchers.hold(voucher, null, null);
+		return vouchers.get(tenant, code);
 	}
 
 	private static long discount(Voucher voucher, Basket basket) {
@@ -53,8 +82,15 @@ class VoucherUses {
 	record Use(Voucher voucher, long discount) {
 	}
 
-	static void refuseIfUnusable(Voucher voucher, Instant now) {
+	/** Refuses a voucher that cannot be used now, or that is held by another checkout than {@code holdId}. */
+	static void refuseIfUnusable(Voucher voucher, Instant now, UUID holdId) {
 		switch (voucher.status(now)) {
+			case HELD -> {
+				if (!voucher.holdId().equals(holdId)) {
+					throw new BusinessException(ErrorCode.VOUCHER_HELD,
+							"Voucher " + voucher.code() + " is held by a checkout until " + voucher.heldUntil());
+				}
+			}
 			case REDEEMED -> throw new BusinessException(ErrorCode.VOUCHER_REDEEMED,
 					"Voucher " + voucher.code() + " was used at " + voucher.redeemedAt());
 			case CANCELLED -> throw new BusinessException(ErrorCode.VOUCHER_CANCELLED,

@@ -29,7 +29,7 @@ class Vouchers {
 
 	private static final String COLUMNS = """
 			id, code, redemption_id, reward_id, member_id, status, terms, expires_at, created_at, redeemed_at,
-			redeemed_store, redeemed_reference, discount, cancelled_at""";
+			redeemed_store, redeemed_reference, discount, cancelled_at, hold_id, held_until""";
 
 	private final JdbcClient jdbc;
 	private final JsonMapper json;
@@ -67,7 +67,7 @@ class Vouchers {
 				.update();
 			if (inserted == 1) {
 				return new Voucher(id, code, redemptionId, reward.id(), memberId, VoucherStatus.ISSUED, offer,
-						expiresAt, now, null, null, null, null, null);
+						expiresAt, now, null, null, null, null, null, null, null);
 			}
 		}
 		throw new IllegalStateException("no free voucher code after " + MAX_CODE_ATTEMPTS + " attempts");
@@ -119,6 +119,15 @@ class Vouchers {
 				UPDATE voucher SET status = 'CANCELLED', cancelled_at = :now WHERE id = :id AND status = 'ISSUED'"""));
 	}
 
+	/** Places a hold until {@code until}, or (with nulls) ends it. */
+	void hold(Voucher voucher, UUID holdId, Instant until) {
+		jdbc.sql("UPDATE voucher SET hold_id = :hold, held_until = :until WHERE id = :id")
+			.param("hold", holdId)
+			.param("until", Timestamps.sql(until))
+			.param("id", voucher.id())
+			.update();
+	}
+
 	private void changeIssued(Voucher voucher, JdbcClient.StatementSpec update) {
 		int updated = update.param("now", Timestamps.sql(clock.instant())).param("id", voucher.id()).update();
 		if (updated != 1) {
@@ -147,6 +156,7 @@ class Vouchers {
 				Timestamps.instant(rs.getObject("created_at", OffsetDateTime.class)),
 				Timestamps.instant(rs.getObject("redeemed_at", OffsetDateTime.class)), rs.getString("redeemed_store"),
 				rs.getString("redeemed_reference"), (Long) rs.getObject("discount", Long.class),
-				Timestamps.instant(rs.getObject("cancelled_at", OffsetDateTime.class)));
+				Timestamps.instant(rs.getObject("cancelled_at", OffsetDateTime.class)),
+				rs.getObject("hold_id", UUID.class), Timestamps.instant(rs.getObject("held_until", OffsetDateTime.class)));
 	}
 }

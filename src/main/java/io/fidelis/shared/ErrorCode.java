@@ -37,6 +37,7 @@ public enum ErrorCode {
 	VOUCHER_CANCELLED("voucher-cancelled", HttpStatus.CONFLICT, "The voucher was cancelled"),
 	VOUCHER_EXPIRED("voucher-expired", HttpStatus.CONFLICT, "The voucher has expired"),
 	VOUCHER_HELD("voucher-held", HttpStatus.CONFLICT, "The voucher is held by a checkout"),
+	VOUCHER_NOT_HELD("voucher-not-held", HttpStatus.CONFLICT, "The voucher is not held"),
 	GIFT_ORDER_STATUS("gift-order-status", HttpStatus.CONFLICT, "The gift order cannot move to this status"),
 	HOLD_RESOLVED("hold-resolved", HttpStatus.CONFLICT, "The hold was already captured, released or expired"),
 	HOLD_EXPIRED("hold-expired", HttpStatus.CONFLICT, "The hold has expired"),
