@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
@@ -40,12 +41,15 @@ import io.fidelis.program.ExpiryPolicy;
 import io.fidelis.program.Program;
 import io.fidelis.program.ProgramDefinition;
 import io.fidelis.program.Programs;
+import io.fidelis.reward.RewardDefinition;
+import io.fidelis.reward.Rewards;
 import io.fidelis.shared.TenantId;
 import io.fidelis.tenant.ApiKeys;
 import io.fidelis.tenant.IssuedApiKey;
 import io.fidelis.tenant.Scope;
 import io.fidelis.tenant.Tenant;
 import io.fidelis.tenant.Tenants;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * On a first start with no configuration, a demo tenant to try everything on: a coffee-shop chain with a points
@@ -79,14 +83,15 @@ class DemoData implements ApplicationRunner {
 	private final Rules rules;
 	private final Campaigns campaigns;
 	private final Events events;
+	private final Rewards rewards;
+	private final JsonMapper json;
 	private final TransactionTemplate transactions;
 	private final Clock clock;
 	private final boolean enabled;
 	private final boolean bootstrapConfigured;
 
 	DemoData(Tenants tenants, ApiKeys apiKeys, Programs programs, Members members, Rules rules,
-			Campaigns campaigns, Events events,
-			TransactionTemplate transactions, Clock clock, @Value("${fidelis.demo.enabled:true}") boolean enabled,
+			Campaigns campaigns, Events events, Rewards rewards, JsonMapper json, TransactionTemplate transactions, Clock clock, @Value("${fidelis.demo.enabled:true}") boolean enabled,
 			@Value("${fidelis.bootstrap.tenant:}") String bootstrapTenant) {
 		this.tenants = tenants;
 		this.apiKeys = apiKeys;
@@ -95,6 +100,8 @@ class DemoData implements ApplicationRunner {
 		this.rules = rules;
 		this.campaigns = campaigns;
 		this.events = events;
+		this.rewards = rewards;
+		this.json = json;
 		this.transactions = transactions;
 		this.clock = clock;
 		this.enabled = enabled;
@@ -136,6 +143,7 @@ class DemoData implements ApplicationRunner {
 		IssuedApiKey key = apiKeys.issue(id, "demo", Scope.all(), null);
 		Instant now = clock.instant();
 		rules(id, points, now);
+		rewards(id, points);
 
 		List<Member> enrolled = new ArrayList<>();
 		for (int i = 0; i < MEMBERS; i++) {
@@ -203,6 +211,29 @@ class DemoData implements ApplicationRunner {
 						new Limits(List.of(new Limits.PerMember(Limits.Period.MONTH, 1L, null)), null), null, null, 100,
 						null, null))
 			.forEach(rule -> this.rules.create(tenant, points, rule, "demo"));
+	}
+
+	/** A coffee chain's catalog: a discount, a free coffee, a tasting evening, a mug to send home. */
+	private void rewards(TenantId tenant, Program points) {
+		List.of("""
+				{"code": "five-off", "type": "discount_voucher", "cost": 500,
+				 "discount": {"kind": "fixed", "amount": "5.00"},
+				 "voucher": {"prefix": "CF-", "length": 10, "validDays": 60, "minBasket": "15.00"},
+				 "texts": {"en": {"name": "5 EUR off", "description": "On a basket of 15 EUR or more"},
+				           "fr": {"name": "5 EUR de remise", "description": "Dès 15 EUR d'achat"}}}""", """
+				{"code": "free-coffee", "type": "free_product", "sku": "CAP-01", "cost": 350,
+				 "voucher": {"prefix": "CF-", "validDays": 30},
+				 "texts": {"en": {"name": "A free cappuccino"}, "fr": {"name": "Un cappuccino offert"}}}""", """
+				{"code": "tasting-night", "type": "experience", "cost": 1500, "stock": 24, "perMemberLimit": 2,
+				 "experience": {"startsAt": "%s", "venue": "Café Fidelis, Paris Bastille"},
+				 "texts": {"en": {"name": "Coffee tasting night"}, "fr": {"name": "Soirée dégustation"}}}"""
+			.formatted(clock.instant().plus(Duration.ofDays(30)).truncatedTo(ChronoUnit.DAYS)), """
+				{"code": "mug", "type": "physical_gift", "cost": 2500, "stock": 100,
+				 "texts": {"en": {"name": "The Café Fidelis mug"}, "fr": {"name": "Le mug Café Fidelis"}}}""")
+			.forEach(reward -> {
+				RewardDefinition definition = json.readValue(reward, RewardDefinition.class);
+				this.rewards.create(tenant, points, definition.code(), definition);
+			});
 	}
 
 	/** Sends a purchase of a random basket and returns its total. */

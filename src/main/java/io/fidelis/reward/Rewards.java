@@ -41,7 +41,8 @@ public class Rewards {
 		this.clock = clock;
 	}
 
-	Reward create(TenantId tenant, Program program, String code, RewardDefinition definition) {
+	/** Adds a reward to the program's catalog; refused if its definition does not hold together or its code is taken. */
+	public Reward create(TenantId tenant, Program program, String code, RewardDefinition definition) {
 		checks.check(tenant, definition, program);
 		refuseSecondAutomatic(tenant, program, code, definition);
 		Instant now = clock.instant();

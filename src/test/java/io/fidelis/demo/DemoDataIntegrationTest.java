@@ -49,6 +49,7 @@ class DemoDataIntegrationTest {
 			.query(Long.class)
 			.single()).isGreaterThan(0);
 		assertThat(count("purchase_return", demo)).isGreaterThan(0);
+		assertThat(count("reward", demo)).isEqualTo(4);
 		assertThat(apiKeys.list(demo.id())).hasSize(1);
 	}
 
