@@ -19,7 +19,8 @@ CREATE TABLE reward (
 );
 CREATE INDEX reward_by_program ON reward (tenant_id, program_id, code);
 
--- One redemption: a member spent cost x quantity units (ledger transaction transaction_id) on a reward.
+-- One redemption: a member spent cost x quantity units (ledger transaction transaction_id) on a reward; or a rule
+-- granted the reward (granted_by), which cost nothing.
 CREATE TABLE redemption (
     id              UUID          PRIMARY KEY,
     tenant_id       UUID          NOT NULL,
@@ -27,8 +28,9 @@ CREATE TABLE redemption (
     member_id       UUID          NOT NULL,
     quantity        INTEGER       NOT NULL CHECK (quantity > 0),
     cancelled       INTEGER       NOT NULL DEFAULT 0,
-    points          BIGINT        NOT NULL CHECK (points > 0),
-    transaction_id  UUID          NOT NULL REFERENCES ledger_transaction (id),
+    points          BIGINT        NOT NULL CHECK (points >= 0),
+    transaction_id  UUID          REFERENCES ledger_transaction (id),
+    granted_by      VARCHAR(200),
     created_at      TIMESTAMP WITH TIME ZONE NOT NULL,
     CHECK (cancelled >= 0 AND cancelled <= quantity)
 );

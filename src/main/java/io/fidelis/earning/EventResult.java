@@ -23,10 +23,11 @@ public record EventResult(String transactionId, String type, UUID memberId, Inst
 	 * @param memberId whom it credits or debits: the event's member, or for a referral possibly the referrer
 	 * @param points units given (positive) or taken back (negative)
 	 * @param forgiven for a return, units that could not be taken back because the balance did not hold them
+	 * @param rewards the codes of the rewards rules gave (their vouchers are the member's), if any
 	 */
 	@JsonInclude(JsonInclude.Include.NON_NULL)
 	public record Effect(String program, UUID memberId, long points, Status status, Long forgiven, Instant availableAt,
-			Instant expiresAt, UUID ledgerTransactionId, ExplanationView explanation) {
+			Instant expiresAt, UUID ledgerTransactionId, ExplanationView explanation, List<String> rewards) {
 	}
 
 	/**
@@ -37,7 +38,8 @@ public record EventResult(String transactionId, String type, UUID memberId, Inst
 		return new EventResult(sentTransactionId, type, memberId, occurredAt, amount, currency, originalTransactionId,
 				refundedTotal, effects.stream()
 					.map(effect -> new Effect(effect.program(), effect.memberId(), effect.points(), effect.status(),
-							effect.forgiven(), effect.availableAt(), effect.expiresAt(), null, effect.explanation()))
+							effect.forgiven(), effect.availableAt(), effect.expiresAt(), null, effect.explanation(),
+							effect.rewards()))
 					.toList());
 	}
 
@@ -48,7 +50,7 @@ public record EventResult(String transactionId, String type, UUID memberId, Inst
 		PENDING,
 		/** Taken back by a return. */
 		TAKEN_BACK,
-		/** Nothing moved; the explanation says why. */
+		/** No units moved (rules may have given rewards); the explanation says why. */
 		NONE
 	}
 }

@@ -115,6 +115,6 @@ class ReturnIntake {
 		return new EventResult.Effect(program.code(), member.id().value(), -posted.amount(),
 				posted.amount() == 0 ? EventResult.Status.NONE : EventResult.Status.TAKEN_BACK,
 				units - posted.amount(), null, null, posted.transactionId(),
-				texts.view(explanation.apply(posted.amount()), Locale.forLanguageTag(member.locale())));
+				texts.view(explanation.apply(posted.amount()), Locale.forLanguageTag(member.locale())), null);
 	}
 }

@@ -2,10 +2,12 @@ package io.fidelis.earning;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.springframework.stereotype.Component;
@@ -27,6 +29,7 @@ import io.fidelis.ledger.TransactionKind;
 import io.fidelis.member.Member;
 import io.fidelis.member.MemberLabels;
 import io.fidelis.program.Program;
+import io.fidelis.reward.RewardGrants;
 import io.fidelis.shared.TenantId;
 
 /**
@@ -38,15 +41,17 @@ class RuleEarning {
 
 	private final Rules rules;
 	private final MemberLabels labels;
+	private final RewardGrants grants;
 	private final RuleLimits limits;
 	private final Ledger ledger;
 	private final ExplanationTexts texts;
 	private final Clock clock;
 
-	RuleEarning(Rules rules, MemberLabels labels, RuleLimits limits, Ledger ledger, ExplanationTexts texts,
-			Clock clock) {
+	RuleEarning(Rules rules, MemberLabels labels, RewardGrants grants, RuleLimits limits, Ledger ledger,
+			ExplanationTexts texts, Clock clock) {
 		this.rules = rules;
 		this.labels = labels;
+		this.grants = grants;
 		this.limits = limits;
 		this.ledger = ledger;
 		this.texts = texts;
@@ -65,6 +70,11 @@ class RuleEarning {
 		Evaluation evaluation = RuleEngine.evaluate(ruleSet, event,
 				new MemberFacts(member.id().value(), member.birthDate(), purchases, member.locale(), memberLabels),
 				beneficiary, limits);
+		List<RuleOutcome> outcomes = grantRewards(tenant, member, evaluation.outcomes(), transactionId);
+		List<String> rewards = outcomes.stream()
+			.filter(outcome -> outcome.fired() && outcome.reward() != null)
+			.map(outcome -> outcome.reward().reward())
+			.toList();
 		Map<String, String> details = new HashMap<>();
 		details.put("points", Long.toString(evaluation.total()));
 		details.put(ExplanationTexts.UNIT, program.kind().unit());
@@ -74,13 +84,16 @@ class RuleEarning {
 		else {
 			details.put("activity", event.type());
 		}
-		String code = evaluation.total() == 0 ? "earn.none"
-				: event.amount() != null ? "earn.purchase" : "earn.activity";
-		Explanation explanation = new Explanation(code, details, lines(evaluation.outcomes()));
+		if (!rewards.isEmpty()) {
+			details.put("rewards", String.join(", ", rewards));
+		}
+		String code = evaluation.total() > 0 ? event.amount() != null ? "earn.purchase" : "earn.activity"
+				: rewards.isEmpty() ? "earn.none" : "earn.rewards";
+		Explanation explanation = new Explanation(code, details, lines(outcomes));
 		Locale locale = Locale.forLanguageTag(member.locale());
 		if (evaluation.total() == 0) {
 			return new EventResult.Effect(program.code(), member.id().value(), 0, EventResult.Status.NONE, null, null,
-					null, null, texts.view(explanation, locale));
+					null, null, texts.view(explanation, locale), rewards.isEmpty() ? null : rewards);
 		}
 		Instant now = clock.instant();
 		// An event older than the pending period has passed its return window already: available at once.
@@ -91,7 +104,27 @@ class RuleEarning {
 				explanation));
 		return new EventResult.Effect(program.code(), member.id().value(), evaluation.total(),
 				activatesAt == null ? EventResult.Status.AVAILABLE : EventResult.Status.PENDING, null, activatesAt,
-				expiresAt, posted.transactionId(), texts.view(explanation, locale));
+				expiresAt, posted.transactionId(), texts.view(explanation, locale), rewards.isEmpty() ? null : rewards);
+	}
+
+	/**
+	 * Gives the rewards of the rules that fired to issue one; a rule whose reward cannot be given (out of stock,
+	 * retired) is reported as not fired, with the reason.
+	 */
+	private List<RuleOutcome> grantRewards(TenantId tenant, Member member, List<RuleOutcome> outcomes,
+			String transactionId) {
+		List<RuleOutcome> granted = new ArrayList<>();
+		for (RuleOutcome outcome : outcomes) {
+			if (!outcome.fired() || outcome.reward() == null) {
+				granted.add(outcome);
+				continue;
+			}
+			Optional<String> refusal = grants.grant(tenant, member, outcome.reward().reward(),
+					outcome.reward().quantity(), transactionId, "rule '" + outcome.rule() + "'");
+			granted.add(refusal.map(reason -> outcome.unfulfilled("its reward could not be given: " + reason))
+				.orElse(outcome));
+		}
+		return granted;
 	}
 
 	private static List<Explanation.Line> lines(List<RuleOutcome> outcomes) {

@@ -27,6 +27,7 @@ import io.fidelis.earning.rules.RuleSet;
 import io.fidelis.program.Program;
 import io.fidelis.program.ProgramCreated;
 import io.fidelis.program.Programs;
+import io.fidelis.reward.RewardGrants;
 import io.fidelis.shared.BusinessException;
 import io.fidelis.shared.ErrorCode;
 import io.fidelis.shared.Ids;
@@ -48,16 +49,18 @@ public class Rules {
 	private final Campaigns campaigns;
 	private final EventTypes eventTypes;
 	private final Programs programs;
+	private final RewardGrants rewardGrants;
 	private final RuleCache cache;
 	private final Clock clock;
 
 	Rules(JdbcClient jdbc, JsonMapper json, Campaigns campaigns, EventTypes eventTypes, Programs programs,
-			RuleCache cache, Clock clock) {
+			RewardGrants rewardGrants, RuleCache cache, Clock clock) {
 		this.jdbc = jdbc;
 		this.json = json;
 		this.campaigns = campaigns;
 		this.eventTypes = eventTypes;
 		this.programs = programs;
+		this.rewardGrants = rewardGrants;
 		this.cache = cache;
 		this.clock = clock;
 	}
@@ -187,6 +190,11 @@ public class Rules {
 		}
 		Set<String> triggers = new HashSet<>(eventTypes.activities(tenant));
 		RuleCompiler.compile(id, version, createdAt, definition, program, campaign, triggers);
+		if (definition.effect() instanceof Effect.IssueReward issue) {
+			rewardGrants.refusal(tenant, issue.reward()).ifPresent(refusal -> {
+				throw BusinessException.invalid("effect.reward", refusal);
+			});
+		}
 		return campaign;
 	}
 

@@ -38,11 +38,12 @@ public class ExplanationTexts {
 					detail.getKey() + "." + detail.getValue(), null, detail.getValue(), locale) : detail.getValue();
 			text = text.replace("{" + detail.getKey() + "}", value);
 		}
-		// The rules that gave something, by the names the operator gave them: "Base points 49, Weekend ×2 +49".
+		// The rules that gave something, by the names the operator gave them: "Base points 49, Weekend ×2 +49" (a rule
+		// that gave a reward, by its name alone).
 		String fired = explanation.lines()
 			.stream()
 			.filter(Explanation.Line::fired)
-			.map(line -> line.rule() + " " + line.points())
+			.map(line -> line.points() == 0 ? line.rule() : line.rule() + " " + line.points())
 			.collect(Collectors.joining(", "));
 		return fired.isEmpty() ? text : text + ": " + fired;
 	}

@@ -77,11 +77,12 @@ class RedemptionController {
 	/**
 	 * @param available the member's available balance in the reward's program after the redemption
 	 * @param cashPrice what the member pays at the till on top of the points, in all (null: nothing)
+	 * @param grantedBy why the member got it free (a rule), or null for a redemption they paid for
 	 */
 	record RedemptionResponse(UUID id, String reward, String program, int quantity, int cancelled, long points,
 			String cashPrice, UUID transactionId, Long available, Instant createdAt,
 			List<VoucherResponses.VoucherResponse> vouchers, List<GiftOrderController.GiftOrderResponse> giftOrders,
-			CreditResponse credit) {
+			CreditResponse credit, String grantedBy) {
 	}
 
 	@PostMapping("/redemptions")
@@ -139,7 +140,7 @@ class RedemptionController {
 					.map(voucher -> voucherResponses.of(tenant, voucher, reward))
 					.toList(),
 				redemption.giftOrders().stream().map(order -> GiftOrderController.response(order, reward)).toList(),
-				credit(tenant, redemption));
+				credit(tenant, redemption), redemption.grantedBy());
 	}
 
 	private CreditResponse credit(TenantId tenant, Redemption redemption) {

@@ -49,7 +49,7 @@ class Redemptions {
 
 	private static final String COLUMNS = """
 			id, reward_id, member_id, quantity, cancelled, points, transaction_id, credit_program_id, credit_units,
-			created_at""";
+			granted_by, created_at""";
 
 	private final Rewards rewards;
 	private final RewardChecks checks;
@@ -117,6 +117,29 @@ class Redemptions {
 						"The member has redeemed " + already + " of the " + definition.perMemberLimit() + " allowed");
 			}
 		}
+		return give(tenant, member, reward, quantity, shipping, reference, points, debited.transactionId(), null, now);
+	}
+
+	/**
+	 * Gives the member {@code quantity} of the reward, free, because {@code grantedBy} (a rule) says so: in the
+	 * caller's transaction, under a savepoint the caller rolls back to if it is refused (see {@link RewardGrants}).
+	 * The stock holds; the per-member limit and the eligibility are for redemptions, and the rule decided.
+	 */
+	Redemption grantWithin(TenantId tenant, Member member, Reward reward, int quantity, String reference,
+			String grantedBy) {
+		Instant now = clock.instant();
+		refuseIfUnavailable(reward, now);
+		if (reward.definition().type() == RewardType.PHYSICAL_GIFT) {
+			throw new IllegalArgumentException("a physical gift needs an address: it is redeemed, not granted");
+		}
+		return give(tenant, member, reward, quantity, null, reference, 0, null, grantedBy, now);
+	}
+
+	/** What a reward gives, counted against its stock: vouchers, a gift order, credit in a cashback program. */
+	private Redemption give(TenantId tenant, Member member, Reward reward, int quantity, Shipping shipping,
+			String reference, long points, UUID transactionId, String grantedBy, Instant now) {
+		RewardDefinition definition = reward.definition();
+		Program program = programs.get(tenant, reward.programId());
 		if (!rewards.issue(reward.id(), quantity)) {
 			throw new BusinessException(ErrorCode.OUT_OF_STOCK,
 					"Fewer than " + quantity + " of reward '" + reward.code() + "' are left");
@@ -127,18 +150,19 @@ class Redemptions {
 		Long creditUnits = credit == null ? null : Math.multiplyExact(credit.units(), quantity);
 		jdbc.sql("""
 				INSERT INTO redemption (id, tenant_id, reward_id, member_id, quantity, points, transaction_id,
-				credit_program_id, credit_units, created_at)
+				credit_program_id, credit_units, granted_by, created_at)
 				VALUES (:id, :tenant, :reward, :member, :quantity, :points, :transaction, :creditProgram, :creditUnits,
-				:now)""")
+				:grantedBy, :now)""")
 			.param("id", id)
 			.param("tenant", tenant.value())
 			.param("reward", reward.id())
 			.param("member", member.id().value())
 			.param("quantity", quantity)
 			.param("points", points)
-			.param("transaction", debited.transactionId())
+			.param("transaction", transactionId)
 			.param("creditProgram", credit == null ? null : credit.wallet().id().value())
 			.param("creditUnits", creditUnits)
+			.param("grantedBy", grantedBy)
 			.param("now", Timestamps.sql(now))
 			.update();
 		List<Voucher> issued = new ArrayList<>();
@@ -154,15 +178,18 @@ class Redemptions {
 				: List.of();
 		if (credit != null) {
 			Program wallet = credit.wallet();
+			String amount = Amounts.text(wallet.unitValue().multiply(BigDecimal.valueOf(creditUnits)),
+					wallet.currency()) + " " + wallet.currency().getCurrencyCode();
+			Explanation explanation = grantedBy == null
+					? new Explanation("conversion.cashback", Map.of("points", Long.toString(points),
+							ExplanationTexts.UNIT, program.kind().unit(), "credit", amount))
+					: new Explanation("grant.cashback", Map.of("credit", amount, "reason", grantedBy));
 			ledger.credit(new Credit(tenant, wallet.id(), member.id().value(), creditUnits, AccountKind.ISSUANCE,
 					TransactionKind.CONVERSION, reference, now, wallet.expiresAt(now).orElse(null), null,
-					new Explanation("conversion.cashback", Map.of("points", Long.toString(points), ExplanationTexts.UNIT,
-							program.kind().unit(), "credit", Amounts.text(wallet.unitValue()
-								.multiply(BigDecimal.valueOf(creditUnits)), wallet.currency()) + " "
-									+ wallet.currency().getCurrencyCode()))));
+					explanation));
 		}
-		return new Redemption(id, reward.id(), member.id().value(), quantity, 0, points, debited.transactionId(), now,
-				issued, orders, credit == null ? null : credit.wallet().id(), creditUnits);
+		return new Redemption(id, reward.id(), member.id().value(), quantity, 0, points, transactionId, now, issued,
+				orders, credit == null ? null : credit.wallet().id(), creditUnits, grantedBy);
 	}
 
 	/** Vouchers last their validity days; an experience's tickets last until the event is over, at most. */
@@ -216,9 +243,11 @@ class Redemptions {
 		Reward reward = rewards.get(tenant, redemption.rewardId());
 		Program program = programs.get(tenant, reward.programId());
 		long points = redemption.points() / redemption.quantity() * quantity;
-		ledger.reverse(new Reversal(tenant, redemption.transactionId(), points, reference, clock.instant(),
-				new Explanation("redemption.cancelled." + what, Map.of("points", Long.toString(points),
-						ExplanationTexts.UNIT, program.kind().unit(), what, which))));
+		if (points > 0) {
+			ledger.reverse(new Reversal(tenant, redemption.transactionId(), points, reference, clock.instant(),
+					new Explanation("redemption.cancelled." + what, Map.of("points", Long.toString(points),
+							ExplanationTexts.UNIT, program.kind().unit(), what, which))));
+		}
 		jdbc.sql("UPDATE redemption SET cancelled = cancelled + :quantity WHERE id = :id")
 			.param("quantity", quantity)
 			.param("id", redemption.id())
@@ -281,6 +310,7 @@ class Redemptions {
 				rs.getObject("transaction_id", UUID.class),
 				Timestamps.instant(rs.getObject("created_at", OffsetDateTime.class)),
 				vouchers.ofRedemption(tenant, id), giftOrders.ofRedemption(tenant, id),
-				creditProgram == null ? null : new ProgramId(creditProgram), (Long) rs.getObject("credit_units", Long.class));
+				creditProgram == null ? null : new ProgramId(creditProgram), (Long) rs.getObject("credit_units", Long.class),
+				rs.getString("granted_by"));
 	}
 }

@@ -10,7 +10,9 @@ import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 
 /** What a rule gives when its conditions hold. */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
@@ -19,7 +21,8 @@ import jakarta.validation.constraints.NotNull;
 		@JsonSubTypes.Type(value = Effect.Multiplier.class, name = "multiplier"),
 		@JsonSubTypes.Type(value = Effect.PointsPerItem.class, name = "points_per_item"),
 		@JsonSubTypes.Type(value = Effect.Stamps.class, name = "stamps"),
-		@JsonSubTypes.Type(value = Effect.CashbackPercent.class, name = "cashback_percent") })
+		@JsonSubTypes.Type(value = Effect.CashbackPercent.class, name = "cashback_percent"),
+		@JsonSubTypes.Type(value = Effect.IssueReward.class, name = "issue_reward") })
 public sealed interface Effect {
 
 	/** Whether it needs a purchase's amount or basket. */
@@ -70,6 +73,17 @@ public sealed interface Effect {
 		@Override
 		public boolean needsPurchase() {
 			return true;
+		}
+	}
+
+	/**
+	 * {@code quantity} (1 if not given) of a reward of the tenant's catalog, free: vouchers, tickets or cashback
+	 * credit, as the reward gives them. It gives no units; its limits count times.
+	 */
+	record IssueReward(@NotBlank @Size(max = 32) String reward, @Min(1) @Max(10) Integer quantity) implements Effect {
+
+		int quantityOrOne() {
+			return quantity == null ? 1 : quantity;
 		}
 	}
 }

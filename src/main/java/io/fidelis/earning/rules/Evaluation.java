@@ -12,4 +12,9 @@ public record Evaluation(long total, List<RuleOutcome> outcomes) {
 	public List<RuleOutcome> fired() {
 		return outcomes.stream().filter(RuleOutcome::fired).toList();
 	}
+
+	/** Whether it gives anything: units, or rewards. */
+	public boolean givesAnything() {
+		return total > 0 || fired().stream().anyMatch(outcome -> outcome.reward() != null);
+	}
 }

@@ -67,6 +67,9 @@ public final class RuleCompiler {
 		if (rule.limits() != null) {
 			checkLimits(rule.limits(), errors);
 		}
+		if (rule.effect() instanceof Effect.IssueReward) {
+			checkRewardRule(rule, errors);
+		}
 		CelExpression expression = null;
 		if (conditions != null) {
 			checkConditions(conditions, program, errors);
@@ -148,6 +151,26 @@ public final class RuleCompiler {
 			Limits.PerMember limit = limits.perMember().get(i);
 			if ((limit.count() == null) == (limit.points() == null)) {
 				errors.add(new FieldError("limits.perMember[" + i + "]", "give either count or points"));
+			}
+		}
+	}
+
+	/** A rule that issues a reward gives no units: what counts units does not apply to it. */
+	private static void checkRewardRule(RuleDefinition rule, List<FieldError> errors) {
+		if (rule.stackingOrDefault().mode() == Stacking.Mode.BEST_OF) {
+			errors.add(new FieldError("stacking.mode", "best_of weighs units: a rule that issues a reward is "
+					+ "cumulative or exclusive"));
+		}
+		if (rule.limits() != null && rule.limits().budget() != null) {
+			errors.add(new FieldError("limits.budget", "a budget counts units: limit a rule that issues a reward "
+					+ "by count"));
+		}
+		if (rule.limits() != null && rule.limits().perMember() != null) {
+			for (int i = 0; i < rule.limits().perMember().size(); i++) {
+				if (rule.limits().perMember().get(i).points() != null) {
+					errors.add(new FieldError("limits.perMember[" + i + "].points",
+							"a rule that issues a reward is limited by count"));
+				}
 			}
 		}
 	}

@@ -50,9 +50,8 @@ public final class RuleEngine {
 					outcomes.add(RuleOutcome.skipped(rule, candidate.reason));
 					continue;
 				}
-				long granted = grant(candidate, context, gate, outcomes);
-				total += granted;
-				if (granted > 0 && stacking.mode() == Stacking.Mode.EXCLUSIVE) {
+				total += grant(candidate, context, gate, outcomes);
+				if (outcomes.get(outcomes.size() - 1).fired() && stacking.mode() == Stacking.Mode.EXCLUSIVE) {
 					stoppedBy = rule;
 				}
 			}
@@ -93,32 +92,34 @@ public final class RuleEngine {
 		return granted;
 	}
 
+	/** Adds the rule's outcome once its limits had their say, and returns the units it gives. */
 	private static long grant(Candidate candidate, Context context, LimitGate gate, List<RuleOutcome> outcomes) {
 		CompiledRule rule = candidate.rule;
 		if (!rule.limited()) {
-			outcomes.add(RuleOutcome.fired(rule, candidate.points, candidate.computation));
+			outcomes.add(RuleOutcome.fired(rule, candidate.points, candidate.computation, candidate.reward));
 			return candidate.points;
 		}
+		// A reward's rule asks for 0 units: the gate counts the time, and refuses only with a reason.
 		LimitGate.Grant grant = gate.grant(rule, context.member.memberId(), context.event.occurredAt(),
 				context.rules.program().timeZone(), candidate.points);
-		if (grant.points() == 0) {
+		if (grant.points() == 0 && (candidate.reward == null || grant.limitedBy() != null)) {
 			outcomes.add(RuleOutcome.skipped(rule, grant.limitedBy()));
 		}
 		else if (grant.points() < candidate.points) {
 			outcomes.add(RuleOutcome.fired(rule, grant.points(),
-					candidate.computation + ", capped at " + grant.points() + ": " + grant.limitedBy()));
+					candidate.computation + ", capped at " + grant.points() + ": " + grant.limitedBy(), null));
 		}
 		else {
-			outcomes.add(RuleOutcome.fired(rule, grant.points(), candidate.computation));
+			outcomes.add(RuleOutcome.fired(rule, grant.points(), candidate.computation, candidate.reward));
 		}
 		return grant.points();
 	}
 
 	/** A rule's verdict before limits: why it does not hold, or what it would give and how. */
-	private record Candidate(CompiledRule rule, String reason, long points, String computation) {
+	private record Candidate(CompiledRule rule, String reason, long points, String computation, RewardIssue reward) {
 
 		static Candidate refused(CompiledRule rule, String reason) {
-			return new Candidate(rule, reason, 0, null);
+			return new Candidate(rule, reason, 0, null, null);
 		}
 	}
 
@@ -139,11 +140,15 @@ public final class RuleEngine {
 		if (reason != null) {
 			return Candidate.refused(rule, reason);
 		}
+		if (rule.effect() instanceof Effect.IssueReward issue) {
+			RewardIssue reward = new RewardIssue(issue.reward(), issue.quantityOrOne());
+			return new Candidate(rule, null, 0, "issues " + reward.quantity() + " × " + reward.reward(), reward);
+		}
 		Computation computation = compute(rule.effect(), basket, totalSoFar);
 		if (computation.points() <= 0) {
 			return Candidate.refused(rule, "gives nothing: " + computation.text());
 		}
-		return new Candidate(rule, null, computation.points(), computation.text());
+		return new Candidate(rule, null, computation.points(), computation.text(), null);
 	}
 
 	private record Computation(long points, String text) {

@@ -593,6 +593,22 @@ class RuleEngineTest {
 	}
 
 	@Test
+	void aRuleThatIssuesARewardFiresWithoutUnitsAndAnExclusiveOneStopsTheRest() {
+		Evaluation evaluation = evaluate(purchase("25.00"), member(5),
+				rule("base").priority(10).gives(perAmount("1")),
+				rule("coffee").priority(20).exclusive().gives(new Effect.IssueReward("free-coffee", 2)),
+				rule("bonus").priority(30).gives(fixed(50)));
+
+		RuleOutcome coffee = outcome(evaluation, "coffee");
+		assertFired(coffee, 0);
+		assertThat(coffee.reward()).isEqualTo(new RewardIssue("free-coffee", 2));
+		assertThat(coffee.computation()).isEqualTo("issues 2 × free-coffee");
+		assertSkipped(outcome(evaluation, "bonus"), "the exclusive rule 'coffee' applied first");
+		assertThat(evaluation.total()).isEqualTo(25);
+		assertThat(evaluation.givesAnything()).isTrue();
+	}
+
+	@Test
 	void exclusiveRuleThatDoesNotFireStopsNothing() {
 		Evaluation evaluation = evaluate(purchase("25.00"), member(5),
 				rule("vip day").priority(10).exclusive().minAmount("100.00").gives(fixed(100)),
