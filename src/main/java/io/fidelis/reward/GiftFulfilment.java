@@ -15,11 +15,11 @@ import io.fidelis.shared.TenantId;
 class GiftFulfilment {
 
 	private final GiftOrders orders;
-	private final Redemptions redemptions;
+	private final Cancellations cancellations;
 
-	GiftFulfilment(GiftOrders orders, Redemptions redemptions) {
+	GiftFulfilment(GiftOrders orders, Cancellations cancellations) {
 		this.orders = orders;
-		this.redemptions = redemptions;
+		this.cancellations = cancellations;
 	}
 
 	@Transactional
@@ -39,7 +39,7 @@ class GiftFulfilment {
 	@Transactional
 	GiftOrder cancel(TenantId tenant, UUID id, String reference) {
 		GiftOrder order = move(tenant, id, GiftOrderStatus.ORDERED, GiftOrderStatus.CANCELLED);
-		redemptions.giveBack(tenant, order.redemptionId(), order.quantity(), reference, "order",
+		cancellations.giveBack(tenant, order.redemptionId(), order.quantity(), reference, "order",
 				order.id().toString());
 		orders.move(order, GiftOrderStatus.CANCELLED, null, null);
 		return orders.get(tenant, id);

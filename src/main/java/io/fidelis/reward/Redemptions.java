@@ -25,7 +25,6 @@ import io.fidelis.ledger.Explanation;
 import io.fidelis.ledger.ExplanationTexts;
 import io.fidelis.ledger.Ledger;
 import io.fidelis.ledger.Posted;
-import io.fidelis.ledger.Reversal;
 import io.fidelis.ledger.TransactionKind;
 import io.fidelis.member.Member;
 import io.fidelis.member.MemberLabels;
@@ -40,9 +39,9 @@ import io.fidelis.shared.TenantId;
 import io.fidelis.shared.Timestamps;
 
 /**
- * Members spending units on rewards, and cancelling what they have not used. A redemption is one database
- * transaction: the debit (which locks the member's account, so one member's redemptions take turns and the
- * per-member limit holds), the stock (a conditional update, so it is never exceeded), and what the reward gives.
+ * Members spending units on rewards, and rules granting rewards ({@link Cancellations} undoes them). A redemption is
+ * one database transaction: the debit (which locks the member's account, so one member's redemptions take turns and
+ * the per-member limit holds), the stock (a conditional update, so it is never exceeded), and what the reward gives.
  */
 @Service
 class Redemptions {
@@ -219,40 +218,12 @@ class Redemptions {
 		}
 	}
 
-	/**
-	 * Cancels an unused voucher: its share of the redemption's units goes back to the member (into the lots it came
-	 * from) and it goes back in stock.
-	 */
-	@Transactional
-	Voucher cancel(TenantId tenant, String code, String reference) {
-		Voucher voucher = vouchers.lock(tenant, code);
-		VoucherUses.refuseIfUnusable(voucher, clock.instant(), null);
-		giveBack(tenant, voucher.redemptionId(), 1, reference, "voucher", voucher.code());
-		vouchers.markCancelled(voucher);
-		return vouchers.get(tenant, code);
-	}
-
-	/**
-	 * Undoes {@code quantity} of a redemption: their units go back to the member and they go back in stock. The caller
-	 * holds the lock of what it cancels (a voucher, a gift order), so that nothing is given back twice.
-	 *
-	 * @param what and {@code which} name what was cancelled in the member's explanation
-	 */
-	void giveBack(TenantId tenant, UUID redemptionId, int quantity, String reference, String what, String which) {
-		Redemption redemption = get(tenant, redemptionId);
-		Reward reward = rewards.get(tenant, redemption.rewardId());
-		Program program = programs.get(tenant, reward.programId());
-		long points = redemption.points() / redemption.quantity() * quantity;
-		if (points > 0) {
-			ledger.reverse(new Reversal(tenant, redemption.transactionId(), points, reference, clock.instant(),
-					new Explanation("redemption.cancelled." + what, Map.of("points", Long.toString(points),
-							ExplanationTexts.UNIT, program.kind().unit(), what, which))));
-		}
+	/** Counts {@code quantity} more of the redemption as cancelled (never more than it had). */
+	void markCancelled(UUID redemptionId, int quantity) {
 		jdbc.sql("UPDATE redemption SET cancelled = cancelled + :quantity WHERE id = :id")
 			.param("quantity", quantity)
-			.param("id", redemption.id())
+			.param("id", redemptionId)
 			.update();
-		rewards.restock(reward.id(), quantity);
 	}
 
 	/** A page of the member's redemptions, newest first. */
@@ -268,7 +239,7 @@ class Redemptions {
 			.list();
 	}
 
-	private Redemption get(TenantId tenant, UUID id) {
+	Redemption get(TenantId tenant, UUID id) {
 		return jdbc.sql("SELECT " + COLUMNS + " FROM redemption WHERE tenant_id = :tenant AND id = :id")
 			.param("tenant", tenant.value())
 			.param("id", id)

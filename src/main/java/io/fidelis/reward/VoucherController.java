@@ -42,16 +42,16 @@ class VoucherController {
 
 	private final Vouchers vouchers;
 	private final VoucherUses uses;
-	private final Redemptions redemptions;
+	private final Cancellations cancellations;
 	private final VoucherResponses responses;
 	private final IdempotentRequests idempotentRequests;
 	private final Clock clock;
 
-	VoucherController(Vouchers vouchers, VoucherUses uses, Redemptions redemptions, VoucherResponses responses,
+	VoucherController(Vouchers vouchers, VoucherUses uses, Cancellations cancellations, VoucherResponses responses,
 			IdempotentRequests idempotentRequests, Clock clock) {
 		this.vouchers = vouchers;
 		this.uses = uses;
-		this.redemptions = redemptions;
+		this.cancellations = cancellations;
 		this.responses = responses;
 		this.idempotentRequests = idempotentRequests;
 		this.clock = clock;
@@ -148,7 +148,7 @@ class VoucherController {
 		TenantId tenant = caller.require(Scope.POINTS_WRITE);
 		return idempotentRequests.execute(tenant, idempotencyKey, "POST /vouchers/" + code + "/cancel", code,
 				VoucherResponses.VoucherResponse.class, HttpStatus.OK,
-				() -> responses.of(tenant, redemptions.cancel(tenant, code, idempotencyKey)))
+				() -> responses.of(tenant, cancellations.cancelVoucher(tenant, code, idempotencyKey)))
 			.toResponseEntity();
 	}
 
