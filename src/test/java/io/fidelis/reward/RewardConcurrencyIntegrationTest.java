@@ -1,6 +1,7 @@
 package io.fidelis.reward;
 
 import static io.fidelis.support.Problems.assertProblem;
+import static io.fidelis.support.Problems.assertRaceWon;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
@@ -39,10 +40,7 @@ class RewardConcurrencyIntegrationTest {
 		List<Api.Response> answers = AtOnce.send(100, i -> tenant.api()
 			.post(RedemptionIntegrationTest.redemptions(members.get(i)), "{\"reward\": \"five-off\"}"));
 
-		assertThat(answers).filteredOn(answer -> answer.status() == 201).hasSize(10);
-		answers.stream()
-			.filter(answer -> answer.status() != 201)
-			.forEach(answer -> assertProblem(answer, 422, "/problems/out-of-stock"));
+		assertRaceWon(answers, 201, 10, 422, "/problems/out-of-stock");
 		assertThat(members.stream().filter(member -> tenant.available(member) == 0)).hasSize(10);
 		Api.Response reward = tenant.api().get(RewardCatalogIntegrationTest.REWARDS + "/five-off");
 		assertThat(reward.number("/issued")).isEqualTo(10);
@@ -60,10 +58,7 @@ class RewardConcurrencyIntegrationTest {
 		List<Api.Response> answers = AtOnce.send(20, i -> tenant.api()
 			.post(RedemptionIntegrationTest.redemptions(member), "{\"reward\": \"five-off\"}"));
 
-		assertThat(answers).filteredOn(answer -> answer.status() == 201).hasSize(3);
-		answers.stream()
-			.filter(answer -> answer.status() != 201)
-			.forEach(answer -> assertProblem(answer, 422, "/problems/redemption-limit-reached"));
+		assertRaceWon(answers, 201, 3, 422, "/problems/redemption-limit-reached");
 		assertThat(tenant.available(member)).isEqualTo(8500);
 		tenant.assertBalanced();
 	}
@@ -80,10 +75,7 @@ class RewardConcurrencyIntegrationTest {
 		List<Api.Response> answers = AtOnce.send(20, i -> tenant.api().post("/api/v1/vouchers/" + code + "/redeem",
 				RedemptionIntegrationTest.basket("30.00", "[]")));
 
-		assertThat(answers).filteredOn(answer -> answer.status() == 200).hasSize(1);
-		answers.stream()
-			.filter(answer -> answer.status() != 200)
-			.forEach(answer -> assertProblem(answer, 409, "/problems/voucher-redeemed"));
+		assertRaceWon(answers, 200, 1, 409, "/problems/voucher-redeemed");
 	}
 
 	@Test

@@ -1,6 +1,7 @@
 package io.fidelis.reward;
 
 import static io.fidelis.support.Problems.assertProblem;
+import static io.fidelis.support.Problems.assertRaceWon;
 import static io.fidelis.support.Problems.fields;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -103,11 +104,8 @@ class RewardTypesIntegrationTest {
 		List<Api.Response> answers = AtOnce.send(members.size(),
 				i -> redeem(tenant, members.get(i), "{\"reward\": \"vip-night\"}"));
 
+		assertRaceWon(answers, 201, 5, 422, "/problems/out-of-stock");
 		List<Api.Response> seated = answers.stream().filter(answer -> answer.status() == 201).toList();
-		assertThat(seated).hasSize(5);
-		answers.stream()
-			.filter(answer -> answer.status() != 201)
-			.forEach(answer -> assertProblem(answer, 422, "/problems/out-of-stock"));
 		String ticket = seated.get(0).text("/vouchers/0/code");
 		assertThat(seated.get(0).text("/vouchers/0/expiresAt"))
 			.isEqualTo(clock.instant().plus(Duration.ofDays(11)).toString());

@@ -1,6 +1,7 @@
 package io.fidelis.reward;
 
 import static io.fidelis.support.Problems.assertProblem;
+import static io.fidelis.support.Problems.assertRaceWon;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -91,10 +92,7 @@ class VoucherHoldIntegrationTest {
 
 		List<Api.Response> answers = AtOnce.send(10, i -> tenant.api().post(voucher + "/hold", null));
 
-		assertThat(answers).filteredOn(answer -> answer.status() == 200).hasSize(1);
-		answers.stream()
-			.filter(answer -> answer.status() != 200)
-			.forEach(answer -> assertProblem(answer, 409, "/problems/voucher-held"));
+		assertRaceWon(answers, 200, 1, 409, "/problems/voucher-held");
 	}
 
 	@Test

@@ -21,6 +21,18 @@ public final class Problems {
 		assertThat(response.text("/detail")).isNotBlank();
 	}
 
+	/**
+	 * Of racing requests, exactly {@code winners} succeeded with {@code success}, and every other one was refused with
+	 * this problem: the outcome a lock or a conditional update must give.
+	 */
+	public static void assertRaceWon(List<Api.Response> answers, int success, int winners, int refused,
+			String type) {
+		assertThat(answers).filteredOn(answer -> answer.status() == success).hasSize(winners);
+		answers.stream()
+			.filter(answer -> answer.status() != success)
+			.forEach(answer -> assertProblem(answer, refused, type));
+	}
+
 	/** The fields the problem's {@code errors} name, in order. */
 	public static List<String> fields(Api.Response response) {
 		List<String> fields = new ArrayList<>();
