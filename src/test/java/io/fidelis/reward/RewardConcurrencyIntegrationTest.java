@@ -1,6 +1,5 @@
 package io.fidelis.reward;
 
-import static io.fidelis.support.Problems.assertProblem;
 import static io.fidelis.support.Problems.assertRaceWon;
 import static org.assertj.core.api.Assertions.assertThat;
 
