@@ -28,3 +28,6 @@ ALTER TABLE redemption ADD COLUMN credit_units BIGINT;
 -- A stamps program's automatic reward: issued by itself when a member's card is full.
 ALTER TABLE reward ADD COLUMN automatic BOOLEAN DEFAULT FALSE NOT NULL;
 CREATE INDEX reward_automatic ON reward (tenant_id, program_id, automatic);
+
+-- The voucher expiry job's look-up across tenants: issued vouchers by expiry.
+CREATE INDEX voucher_due ON voucher (status, expires_at);

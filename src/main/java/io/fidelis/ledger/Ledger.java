@@ -103,6 +103,16 @@ public class Ledger {
 		return new Posted(transaction, reversal.amount());
 	}
 
+	/** Moves units spent on something never used from redemption to breakage (see {@link WriteOff}). */
+	@Transactional
+	public Posted writeOff(WriteOff writeOff) {
+		UUID transaction = transactions.record(writeOff.tenant(), writeOff.program(), writeOff.memberId(),
+				TransactionKind.EXPIRY, writeOff.reference(), null, writeOff.occurredAt(), writeOff.explanation(),
+				List.of(new Posting(LedgerAccounts.system(writeOff.program(), AccountKind.REDEMPTION),
+						LedgerAccounts.system(writeOff.program(), AccountKind.BREAKAGE), writeOff.amount())));
+		return new Posted(transaction, writeOff.amount());
+	}
+
 	/**
 	 * Moves units from one member's available balance to another's in the same program, through the program's
 	 * transfer account: one transaction out of the giver's statement and one into the receiver's, committed together.

@@ -114,6 +114,25 @@ class Vouchers {
 			.param("reference", reference));
 	}
 
+	/** A voucher of some tenant: for the jobs that work across the installation. */
+	record Due(TenantId tenant, String code) {
+	}
+
+	/** Issued vouchers whose expiry has come by {@code now}, soonest first, at most {@code limit}. */
+	List<Due> expiredBy(Instant now, int limit) {
+		return jdbc.sql("""
+				SELECT tenant_id, code FROM voucher WHERE status = 'ISSUED' AND expires_at <= :now
+				ORDER BY expires_at LIMIT :limit""")
+			.param("now", Timestamps.sql(now))
+			.param("limit", limit)
+			.query((rs, n) -> new Due(new TenantId(rs.getObject("tenant_id", UUID.class)), rs.getString("code")))
+			.list();
+	}
+
+	void markExpired(Voucher voucher) {
+		changeIssued(voucher, jdbc.sql("UPDATE voucher SET status = 'EXPIRED' WHERE id = :id AND status = 'ISSUED'"));
+	}
+
 	void markCancelled(Voucher voucher) {
 		changeIssued(voucher, jdbc.sql("""
 				UPDATE voucher SET status = 'CANCELLED', cancelled_at = :now WHERE id = :id AND status = 'ISSUED'"""));

@@ -14,6 +14,7 @@ import io.fidelis.support.IntegrationTest;
 import io.fidelis.support.MutableClock;
 import io.fidelis.support.TestTenants;
 import io.fidelis.support.TestTenants.TestTenant;
+import tools.jackson.databind.JsonNode;
 
 /** Members spending points on rewards, end to end: earn, redeem, validate at the till, burn, cancel; and refusals. */
 @IntegrationTest
@@ -26,6 +27,9 @@ class RedemptionIntegrationTest {
 
 	@Autowired
 	MutableClock clock;
+
+	@Autowired
+	VoucherExpiryJob voucherExpiry;
 
 	static String redemptions(String member) {
 		return "/api/v1/members/" + member + "/redemptions";
@@ -159,6 +163,34 @@ class RedemptionIntegrationTest {
 		assertProblem(tenant.api().post("/api/v1/vouchers/" + code + "/cancel", null), 409,
 				"/problems/voucher-expired");
 		assertThat(tenant.api().get("/api/v1/vouchers/" + code).text("/status")).isEqualTo("expired");
+	}
+
+	@Test
+	void theVoucherExpiryJobWritesOffWhatExpiredVouchersCost() {
+		TestTenant tenant = tenants.create();
+		createReward(tenant, RewardCatalogIntegrationTest.FIVE_EUROS);
+		String member = tenant.memberWith(1500);
+		Api.Response redeemed = tenant.api().post(redemptions(member), "{\"reward\": \"five-off\", \"quantity\": 3}");
+		String used = redeemed.text("/vouchers/0/code");
+		String expiring = redeemed.text("/vouchers/1/code");
+		assertThat(tenant.api().post("/api/v1/vouchers/" + used + "/redeem", basket("50.00", "[]")).status())
+			.isEqualTo(200);
+		assertThat(tenant.api().post("/api/v1/vouchers/" + redeemed.text("/vouchers/2/code") + "/cancel", null)
+			.status()).isEqualTo(200);
+
+		clock.advance(Duration.ofDays(30));
+		assertThat(voucherExpiry.run(clock.instant())).matches("expired [1-9][0-9]* unused vouchers");
+
+		assertThat(tenant.api().get("/api/v1/vouchers/" + expiring).text("/status")).isEqualTo("expired");
+		assertThat(tenant.api().get("/api/v1/vouchers/" + used).text("/status")).isEqualTo("redeemed");
+		JsonNode latest = tenant.statement(member).at("/items/0");
+		assertThat(latest.get("kind").asString()).isEqualTo("expiry");
+		assertThat(latest.get("amount").asLong()).isZero();
+		assertThat(latest.at("/explanation/text").asString())
+			.isEqualTo("Voucher " + expiring + " expired unused: the 500 points it cost are lost");
+		assertThat(tenant.available(member)).isEqualTo(500);
+		tenant.assertBalanced();
+		assertThat(voucherExpiry.run(clock.instant())).isEqualTo("expired 0 unused vouchers");
 	}
 
 	@Test
