@@ -79,6 +79,11 @@ public final class Api {
 		return send("PUT", path, null, Map.of());
 	}
 
+	/** A PUT of this JSON with a fresh Idempotency-Key, such as replacing a program's terms. */
+	public Response put(String path, String json) {
+		return send("PUT", path, json, Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+	}
+
 	public Response delete(String path) {
 		return send("DELETE", path, null, Map.of());
 	}
