@@ -196,10 +196,8 @@ class Redemptions {
 		RewardDefinition.VoucherTerms terms = definition.voucher();
 		Instant expiresAt = terms == null || terms.validDays() == null ? null
 				: now.plus(Duration.ofDays(terms.validDays()));
-		RewardDefinition.Experience experience = definition.experience();
-		if (experience != null) {
-			Instant over = experience.endsAt() != null ? experience.endsAt().toInstant()
-					: experience.startsAt().toInstant().plus(Duration.ofDays(1));
+		if (definition.experience() != null) {
+			Instant over = Reward.eventOver(definition.experience());
 			expiresAt = expiresAt == null || over.isBefore(expiresAt) ? over : expiresAt;
 		}
 		return expiresAt;

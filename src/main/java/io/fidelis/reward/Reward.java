@@ -1,5 +1,6 @@
 package io.fidelis.reward;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -25,9 +26,18 @@ public record Reward(UUID id, ProgramId programId, String code, RewardDefinition
 		if (definition.validUntil() != null && !now.isBefore(definition.validUntil().toInstant())) {
 			return RewardStatus.ENDED;
 		}
+		if (definition.experience() != null && !now.isBefore(eventOver(definition.experience()))) {
+			return RewardStatus.ENDED;
+		}
 		if (definition.stock() != null && issued >= definition.stock()) {
 			return RewardStatus.SOLD_OUT;
 		}
 		return RewardStatus.AVAILABLE;
+	}
+
+	/** When an experience is over: its end, or a day after it starts. Its tickets are no good after that. */
+	static Instant eventOver(RewardDefinition.Experience experience) {
+		return experience.endsAt() != null ? experience.endsAt().toInstant()
+				: experience.startsAt().toInstant().plus(Duration.ofDays(1));
 	}
 }

@@ -114,6 +114,8 @@ class RewardTypesIntegrationTest {
 		assertThat(checkedIn.text("/voucher/status")).isEqualTo("redeemed");
 		assertProblem(tenant.api().post("/api/v1/vouchers/" + ticket + "/redeem", "{}"), 409,
 				"/problems/voucher-redeemed");
+		clock.advance(Duration.ofDays(11));
+		assertThat(tenant.api().get(REWARDS + "/vip-night").text("/status")).isEqualTo("ended");
 		tenant.assertBalanced();
 	}
 
