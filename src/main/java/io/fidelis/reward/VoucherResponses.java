@@ -56,7 +56,7 @@ class VoucherResponses {
 				"/api/v1/vouchers/" + voucher.code() + "/qr.png");
 	}
 
-	/** Null for nothing (0), so that the API leaves out what does not apply. */
+	/** Null for nothing (0): what does not apply to the voucher reads null rather than 0.00. */
 	private static String major(long minorUnits, Currency currency) {
 		return minorUnits == 0 ? null : Amounts.text(minorUnits, currency);
 	}
