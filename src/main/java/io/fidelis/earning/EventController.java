@@ -5,8 +5,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-import io.fidelis.shared.BusinessException;
-import io.fidelis.shared.ErrorCode;
 import io.fidelis.shared.TenantId;
 import io.fidelis.tenant.Caller;
 import io.fidelis.tenant.Scope;
@@ -29,7 +27,7 @@ class EventController {
 	@PostMapping("/api/v1/events")
 	ResponseEntity<EventResult> post(Caller caller, @Valid @RequestBody EventRequest event) {
 		TenantId tenant = caller.require(Scope.EVENTS_WRITE);
-		return events.submit(tenant, store(caller, event.storeId()), event).toResponseEntity();
+		return events.submit(tenant, caller.store(event.storeId()), event).toResponseEntity();
 	}
 
 	/**
@@ -41,18 +39,6 @@ class EventController {
 	EventResult simulate(Caller caller, @Valid @RequestBody EventRequest event) {
 		TenantId tenant = caller.scopes().contains(Scope.PROGRAMS_WRITE) ? caller.tenantId()
 				: caller.require(Scope.EVENTS_WRITE);
-		return events.simulate(tenant, store(caller, event.storeId()), event);
-	}
-
-	/** A key bound to a store speaks for that store only. */
-	private static String store(Caller caller, String storeId) {
-		if (caller.storeId() == null || caller.storeId().equals(storeId)) {
-			return storeId;
-		}
-		if (storeId == null) {
-			return caller.storeId();
-		}
-		throw new BusinessException(ErrorCode.INSUFFICIENT_SCOPE,
-				"This API key belongs to store '" + caller.storeId() + "', not '" + storeId + "'");
+		return events.simulate(tenant, caller.store(event.storeId()), event);
 	}
 }

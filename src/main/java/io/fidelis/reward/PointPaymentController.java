@@ -111,7 +111,7 @@ class PointPaymentController {
 					int timeout = request.timeoutSeconds() == null ? DEFAULT_HOLD_SECONDS : request.timeoutSeconds();
 					Instant holdUntil = held ? clock.instant().plus(Duration.ofSeconds(timeout)) : null;
 					PointPayment payment = payments.pay(tenant, member, program,
-							new PointPayments.Checkout(basket, request.store(), request.reference()), request.points(),
+							new PointPayments.Checkout(basket, caller.store(request.store()), request.reference()), request.points(),
 							holdUntil, request.reference() == null ? idempotencyKey : request.reference());
 					return response(tenant, program, payment, true);
 				})

@@ -98,7 +98,8 @@ class VoucherController {
 				UseResponse.class, HttpStatus.OK, () -> {
 					Basket basket = request.basket();
 					return response(tenant,
-							uses.burn(tenant, code, basket, request.holdId(), request.store(), request.reference()),
+							uses.burn(tenant, code, basket, request.holdId(), caller.store(request.store()),
+									request.reference()),
 							basket);
 				})
 			.toResponseEntity();

@@ -19,6 +19,21 @@ public record Caller(TenantId tenantId, UUID apiKeyId, Set<Scope> scopes, String
 		scopes = Set.copyOf(scopes);
 	}
 
+	/**
+	 * The store a request acts for: a key bound to a store speaks for that store only (the one it names, or none
+	 * named); a key of the whole tenant, for the store the request names, if any.
+	 */
+	public String store(String named) {
+		if (storeId == null || storeId.equals(named)) {
+			return named;
+		}
+		if (named == null) {
+			return storeId;
+		}
+		throw new BusinessException(ErrorCode.INSUFFICIENT_SCOPE,
+				"This API key belongs to store '" + storeId + "', not '" + named + "'");
+	}
+
 	public TenantId require(Scope scope) {
 		if (!scopes.contains(scope)) {
 			throw new BusinessException(ErrorCode.INSUFFICIENT_SCOPE, "This API key lacks the scope '" + scope + "'");

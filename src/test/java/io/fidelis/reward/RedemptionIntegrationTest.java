@@ -236,6 +236,25 @@ class RedemptionIntegrationTest {
 	}
 
 	@Test
+	void aTillsKeyBurnsVouchersForItsOwnStoreOnly() {
+		TestTenant tenant = tenants.create();
+		createReward(tenant, RewardCatalogIntegrationTest.FIVE_EUROS);
+		String member = tenant.memberWith(1000);
+		Api.Response redeemed = tenant.api().post(redemptions(member), "{\"reward\": \"five-off\", \"quantity\": 2}");
+		Api till = tenant.api().withKey(tenant.api().post("/api/v1/api-keys", """
+				{"name": "till", "scopes": ["members:read", "points:write"], "storeId": "lyon-1"}""").text("/key"));
+
+		assertProblem(till.post("/api/v1/vouchers/" + redeemed.text("/vouchers/0/code") + "/redeem",
+				basket("30.00", "[]")), 403, "/problems/insufficient-scope");
+		Api.Response burnt = till.post("/api/v1/vouchers/" + redeemed.text("/vouchers/1/code") + "/redeem",
+				"{\"amount\": \"30.00\", \"currency\": \"EUR\"}");
+
+		assertThat(burnt.text("/voucher/redeemedStore")).as(burnt.toString()).isEqualTo("lyon-1");
+		assertThat(tenant.api().get("/api/v1/vouchers/" + redeemed.text("/vouchers/0/code")).text("/status"))
+			.isEqualTo("issued");
+	}
+
+	@Test
 	void refusesBadBasketsAndUnknownVouchers() {
 		TestTenant tenant = tenants.create();
 		createReward(tenant, RewardCatalogIntegrationTest.FIVE_EUROS);
