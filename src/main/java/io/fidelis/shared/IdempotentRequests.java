@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.HexFormat;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 
 import org.slf4j.Logger;
@@ -32,7 +33,7 @@ public class IdempotentRequests {
 
 	public static final String HEADER = "Idempotency-Key";
 	private static final int MAX_KEY_LENGTH = 200;
-	private static final int MAX_ATTEMPTS = 3;
+	private static final int MAX_ATTEMPTS = 5;
 	private static final Logger log = LoggerFactory.getLogger(IdempotentRequests.class);
 
 	private final JdbcClient jdbc;
@@ -62,12 +63,23 @@ public class IdempotentRequests {
 				return transactions.execute(tx -> executeOnce(tenant, key, fingerprint, responseType, status, work));
 			}
 			catch (TransientDataAccessException contention) {
-				// A lock timeout or deadlock: nothing was written, so running the request again is safe.
+				// A lock timeout or deadlock: nothing was written, so running the request again is safe. A short,
+				// random pause first, so that the requests that collided do not collide again at once.
 				if (attempt == MAX_ATTEMPTS) {
 					throw contention;
 				}
 				log.debug("Retrying request {} after {}", key, contention.getMessage());
+				pause(attempt);
 			}
+		}
+	}
+
+	private static void pause(int attempt) {
+		try {
+			Thread.sleep(ThreadLocalRandom.current().nextLong(5, 50) * attempt);
+		}
+		catch (InterruptedException interrupted) {
+			Thread.currentThread().interrupt();
 		}
 	}
 
