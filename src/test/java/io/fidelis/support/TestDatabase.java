@@ -9,6 +9,7 @@ import java.sql.Statement;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.context.ApplicationContextInitializer;
@@ -31,6 +32,14 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
 
 	public static boolean isPostgres() {
 		return "postgres".equals(System.getProperty("fidelis.test.database"));
+	}
+
+	/**
+	 * The PostgreSQL database of this run, for a service started as a separate process; empty on H2, whose test
+	 * database lives in this JVM's memory (such a process then gets a database of its own).
+	 */
+	public static Optional<String> postgresUrl() {
+		return isPostgres() ? Optional.of(postgres()) : Optional.empty();
 	}
 
 	@Override
