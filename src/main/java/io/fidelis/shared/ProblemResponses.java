@@ -18,6 +18,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.validation.method.ParameterValidationResult;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
@@ -160,6 +161,22 @@ class ProblemResponses {
 			.header("Retry-After", "1")
 			.contentType(MediaType.parseMediaType(Problem.MEDIA_TYPE))
 			.body(Problem.of(ErrorCode.SERVICE_UNAVAILABLE, "The database did not answer; nothing was written",
+					request.getRequestURI(), List.of()));
+	}
+
+	/**
+	 * The connection died while the transaction ended: whether a commit reached the database cannot be known here,
+	 * so the answer says so; the idempotency key makes the retry safe either way.
+	 */
+	@ExceptionHandler(TransactionSystemException.class)
+	ResponseEntity<Problem> connectionLost(TransactionSystemException failure, HttpServletRequest request) {
+		log.warn("Database connection lost for {}: {}", request.getRequestURI(), failure.getMessage());
+		return ResponseEntity.status(ErrorCode.SERVICE_UNAVAILABLE.status())
+			.header("Retry-After", "1")
+			.contentType(MediaType.parseMediaType(Problem.MEDIA_TYPE))
+			.body(Problem.of(ErrorCode.SERVICE_UNAVAILABLE,
+					"The connection to the database failed as the request ended; retry with the same idempotency key "
+							+ "(a request that was written is then answered as it was the first time)",
 					request.getRequestURI(), List.of()));
 	}
 

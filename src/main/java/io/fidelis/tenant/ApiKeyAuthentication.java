@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.springframework.core.MethodParameter;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
@@ -51,8 +52,18 @@ class ApiKeyAuthentication extends OncePerRequestFilter implements HandlerMethod
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		String header = request.getHeader("Authorization");
-		Optional<Caller> caller = header != null && header.regionMatches(true, 0, BEARER, 0, BEARER.length())
-				? apiKeys.authenticate(header.substring(BEARER.length()).trim()) : Optional.empty();
+		Optional<Caller> caller;
+		try {
+			caller = header != null && header.regionMatches(true, 0, BEARER, 0, BEARER.length())
+					? apiKeys.authenticate(header.substring(BEARER.length()).trim()) : Optional.empty();
+		}
+		catch (DataAccessException unreachable) {
+			// Before any controller, so ProblemResponses does not see it: the database is gone, not the key.
+			response.setHeader("Retry-After", "1");
+			Problem.of(ErrorCode.SERVICE_UNAVAILABLE, "The database did not answer; nothing was written",
+					request.getRequestURI(), List.of()).writeTo(response, json);
+			return;
+		}
 		if (caller.isEmpty()) {
 			response.setHeader("WWW-Authenticate", "Bearer");
 			String detail = header == null ? "Send the header 'Authorization: Bearer <api key>'"

@@ -3,11 +3,8 @@ package io.fidelis.ledger;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -28,8 +25,8 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
-import io.fidelis.FidelisApplication;
 import io.fidelis.support.Api;
+import io.fidelis.support.ServiceProcess;
 import io.fidelis.support.TestDatabase;
 
 /**
@@ -43,8 +40,7 @@ class CrashRecoveryIntegrationTest {
 	private static final int MEMBERS = 20;
 	private static final int PURCHASES = 1200;
 	private static final int CLIENTS = 8;
-	private static final String KEY = "fid_crash" + UUID.randomUUID().toString().replace("-", "").substring(0, 24)
-			+ "0000000000000";
+	private static final String KEY = ServiceProcess.newKey();
 
 	@Test
 	void everyPurchaseEarnsOnceAcrossACrashAndAReplay() throws Exception {
@@ -64,7 +60,7 @@ class CrashRecoveryIntegrationTest {
 			expected.merge(member, (long) cents / 100, Long::sum);
 		}
 
-		Service service = Service.start(dataDir, tenant);
+		ServiceProcess service = start(dataDir, tenant);
 		List<String> members = enrol(service.api());
 		AtomicInteger sent = new AtomicInteger();
 		Set<Integer> acknowledged = ConcurrentHashMap.newKeySet();
@@ -96,7 +92,7 @@ class CrashRecoveryIntegrationTest {
 		}
 		clients.shutdown();
 
-		Service restarted = Service.start(dataDir, tenant);
+		ServiceProcess restarted = start(dataDir, tenant);
 		try {
 			ExecutorService replay = Executors.newFixedThreadPool(CLIENTS);
 			List<Future<Api.Response>> answers = new ArrayList<>();
@@ -133,6 +129,16 @@ class CrashRecoveryIntegrationTest {
 		}
 	}
 
+	/** On this run's PostgreSQL database, or on H2 a file database of its own in {@code dataDir}. */
+	private static ServiceProcess start(Path dataDir, String tenant) throws IOException, InterruptedException {
+		Map<String, String> environment = new HashMap<>();
+		TestDatabase.postgresUrl().ifPresent(url -> {
+			environment.put("FIDELIS_DB_URL", url);
+			environment.put("FIDELIS_DB_USER", "postgres");
+		});
+		return ServiceProcess.start(dataDir, tenant, KEY, environment);
+	}
+
 	private static List<String> enrol(Api api) {
 		List<String> ids = new ArrayList<>();
 		for (int member = 0; member < MEMBERS; member++) {
@@ -142,62 +148,5 @@ class CrashRecoveryIntegrationTest {
 			ids.add(enrolled.text("/id"));
 		}
 		return ids;
-	}
-
-	/** The service as a process of its own, on this test's classpath. */
-	private record Service(Process process, Api api) {
-
-		static Service start(Path dataDir, String tenant) throws IOException, InterruptedException {
-			int port;
-			try (ServerSocket free = new ServerSocket(0)) {
-				port = free.getLocalPort();
-			}
-			String java = ProcessHandle.current().info().command().orElse("java");
-			ProcessBuilder builder = new ProcessBuilder(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
-					FidelisApplication.class.getName())
-				.redirectErrorStream(true)
-				.redirectOutput(dataDir.resolve("service.log").toFile());
-			Map<String, String> environment = builder.environment();
-			environment.put("SERVER_PORT", Integer.toString(port));
-			environment.put("FIDELIS_DATA_DIR", dataDir.toString());
-			environment.put("FIDELIS_BOOTSTRAP_TENANT", tenant);
-			environment.put("FIDELIS_BOOTSTRAP_API_KEY", KEY);
-			environment.put("FIDELIS_JOBS_ENABLED", "false");
-			TestDatabase.postgresUrl().ifPresent(url -> {
-				environment.put("FIDELIS_DB_URL", url);
-				environment.put("FIDELIS_DB_USER", "postgres");
-			});
-			Process process = builder.start();
-			Api api = new Api(URI.create("http://127.0.0.1:" + port + "/"), KEY);
-			Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
-			while (true) {
-				try {
-					if (api.get("/actuator/health").status() == 200) {
-						return new Service(process, api);
-					}
-				}
-				catch (IllegalStateException notYet) {
-					// Not listening yet.
-				}
-				if (!process.isAlive() || Instant.now().isAfter(deadline)) {
-					process.destroyForcibly();
-					throw new IllegalStateException("the service did not start; see " + dataDir.resolve("service.log"));
-				}
-				Thread.sleep(200);
-			}
-		}
-
-		/** SIGKILL: no shutdown hook, no connection closed, no transaction finished. */
-		void kill() throws InterruptedException {
-			process.destroyForcibly();
-			assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
-		}
-
-		void stop() throws InterruptedException {
-			process.destroy();
-			if (!process.waitFor(30, TimeUnit.SECONDS)) {
-				process.destroyForcibly();
-			}
-		}
 	}
 }
