@@ -27,6 +27,6 @@ class JobsDisabledIntegrationTest {
 		assertThat(context.getBeanProvider(JobScheduler.class).getIfAvailable()).isNull();
 		assertThat(list.status()).as(list.toString()).isEqualTo(200);
 		assertThat(list.json().findValuesAsString("name")).containsExactly("earning.birthdays", "earning.campaigns",
-				"ledger.activation", "ledger.expiry", "ledger.expiry-warning", "ledger.hold-expiry");
+				"ledger.activation", "ledger.expiry", "ledger.expiry-warning", "ledger.hold-expiry", "tier.reviews");
 	}
 }
