@@ -14,7 +14,7 @@ import io.fidelis.shared.TenantId;
 /**
  * What earning tells tiers, in the transaction of the event: units earned, purchases and returns. A member whose
  * metric now reaches a higher threshold is upgraded at once, in that transaction; what returns take back counts
- * only at the next review, since tiers go down only then.
+ * at the next review, since tiers go down only then (which the ladder may bring forward).
  */
 @Component
 public class Qualification {
@@ -42,6 +42,7 @@ public class Qualification {
 	public void takenBack(TenantId tenant, ProgramId program, UUID member, long units, Instant purchasedAt,
 			String reference) {
 		activity.addPoints(tenant, program, member, -units, purchasedAt, reference);
+		moves.reviewSoonerIfUnsupported(tenant, programs.get(tenant, program), member);
 	}
 
 	/** The member made a purchase: in every program with tiers, the purchase may upgrade them. */
@@ -60,5 +61,8 @@ public class Qualification {
 			String reference) {
 		activity.addPurchase(tenant, member, new Money(-refund.minorUnits(), refund.currency()), wholly ? -1 : 0,
 				purchasedAt, reference);
+		for (ProgramId id : ladders.programs(tenant)) {
+			moves.reviewSoonerIfUnsupported(tenant, programs.get(tenant, id), member);
+		}
 	}
 }

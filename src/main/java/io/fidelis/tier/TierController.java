@@ -44,11 +44,12 @@ class TierController {
 	}
 
 	record LadderResponse(String program, TierMetric metric, TierLadder.Window window,
-			TierLadder.Downgrade downgrade, int graceDays, TierLadder.Review review, List<Tier> tiers) {
+			TierLadder.Downgrade downgrade, int graceDays, TierLadder.Review review, boolean returnsBringReviewForward,
+			List<Tier> tiers) {
 
 		static LadderResponse of(Program program, TierLadder ladder) {
 			return new LadderResponse(program.code(), ladder.metric(), ladder.window(), ladder.downgrade(),
-					ladder.graceDays(), ladder.review(), ladder.tiers());
+					ladder.graceDays(), ladder.review(), ladder.returnsBringReviewForward(), ladder.tiers());
 		}
 	}
 

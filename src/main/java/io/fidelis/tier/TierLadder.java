@@ -26,9 +26,11 @@ import jakarta.validation.constraints.Size;
  * soon as the metric over the window reaches a higher threshold, downgrades only at the review date.
  *
  * @param graceDays how long a member the metric no longer supports at review keeps the tier before going down
+ * @param returnsBringReviewForward whether a return after which the metric no longer supports the member's tier
+ *        brings their review to the next run of the review job, rather than waiting for the review date
  */
 public record TierLadder(@NotNull TierMetric metric, @NotNull @Valid Window window, @NotNull Downgrade downgrade,
-		@Min(0) @Max(366) Integer graceDays, @NotNull @Valid Review review,
+		@Min(0) @Max(366) Integer graceDays, @NotNull @Valid Review review, Boolean returnsBringReviewForward,
 		@NotNull @Size(min = 1, max = TierLadder.MAX_TIERS) List<@NotNull @Valid Tier> tiers) {
 
 	/** Sanity: a ladder is for people to climb. */
@@ -37,6 +39,7 @@ public record TierLadder(@NotNull TierMetric metric, @NotNull @Valid Window wind
 
 	public TierLadder {
 		graceDays = graceDays == null ? 0 : graceDays;
+		returnsBringReviewForward = Boolean.TRUE.equals(returnsBringReviewForward);
 		tiers = tiers == null ? null : List.copyOf(tiers);
 	}
 

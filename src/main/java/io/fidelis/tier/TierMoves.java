@@ -60,6 +60,31 @@ class TierMoves {
 	}
 
 	/**
+	 * After a return, in a ladder whose returns bring the review forward: a member the metric no longer supports is
+	 * reviewed at the next run of the review job rather than at their review date.
+	 */
+	void reviewSoonerIfUnsupported(TenantId tenant, Program program, UUID member) {
+		Optional<TierLadder> found = ladders.find(tenant, program.id());
+		if (found.isEmpty() || !found.get().returnsBringReviewForward()
+				|| standings.find(tenant, program.id(), member).isEmpty()) {
+			return;
+		}
+		TierLadder ladder = found.get();
+		Standing standing = standings.lock(tenant, program.id(), member, ladder.base().code());
+		Instant now = clock.instant();
+		// A grace period or an assignment under way ends when it says.
+		if (standing.reviewAt() == null || !standing.reviewAt().isAfter(now) || standing.graceUntil() != null
+				|| standing.manualUntil() != null) {
+			return;
+		}
+		long value = activity.metric(tenant, program, member, ladder, now);
+		if (ladder.rank(ladder.supported(value, program).code()) < ladder.rank(standing.tier())) {
+			standings.save(tenant, program.id(), member, new Standing(standing.tier(), standing.since(), now, null,
+					null));
+		}
+	}
+
+	/**
 	 * Reviews the member if their review has come (a second run finds it done): the tier is kept if the metric
 	 * supports it, kept for the grace period, or left for a lower one; an operator's assignment that ended gives way
 	 * to what the metric supports.

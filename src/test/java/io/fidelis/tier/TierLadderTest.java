@@ -26,7 +26,7 @@ class TierLadderTest {
 			new BigDecimal("0.01"), ExpiryPolicy.NEVER, 0, 0, false, PARIS, Instant.EPOCH, Instant.EPOCH);
 
 	private static TierLadder ladder(TierMetric metric, TierLadder.Window window, TierLadder.Review review) {
-		return new TierLadder(metric, window, TierLadder.Downgrade.ONE_TIER, null, review, List.of(
+		return new TierLadder(metric, window, TierLadder.Downgrade.ONE_TIER, null, review, null, List.of(
 				tier("bronze", "0"), tier("silver", "100"), tier("gold", "500.50")));
 	}
 
@@ -86,7 +86,7 @@ class TierLadderTest {
 	@Test
 	void aLadderFitsTheProgramOnlyWithIncreasingThresholdsFromZero() {
 		TierLadder ladder = new TierLadder(TierMetric.POINTS_EARNED, ROLLING, TierLadder.Downgrade.ONE_TIER, null,
-				ANNIVERSARY, List.of(tier("a", "5"), tier("b", "5"), tier("c", "7.5")));
+				ANNIVERSARY, null, List.of(tier("a", "5"), tier("b", "5"), tier("c", "7.5")));
 
 		assertThat(ladder.problems(PROGRAM)).extracting(error -> error.field() + " " + error.message())
 			.containsExactly("tiers[0].threshold must be 0: the first tier is the base tier",

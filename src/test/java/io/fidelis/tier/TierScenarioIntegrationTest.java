@@ -245,6 +245,23 @@ class TierScenarioIntegrationTest {
 	}
 
 	@Test
+	void aLadderMayHaveReturnsBringTheReviewForward() {
+		script("""
+				tiers %s
+				buy A 500.00 as s1
+				buy B 510.00 as s2
+				return s1 200.00
+				return s2 10.00
+				review
+				expect A tier silver
+				expect B tier gold
+				expect A moves up:gold down:silver
+				""".formatted(ladder("""
+				"metric": "amount_spent", "window": {"type": "rolling", "months": 12}, "downgrade": "one_tier",
+				"review": {"type": "anniversary"}, "returnsBringReviewForward": true""")));
+	}
+
+	@Test
 	void aPurchaseWhollyReturnedNoLongerCounts() {
 		script("""
 				tiers {"metric": "purchases", "window": {"type": "rolling", "months": 24}, "downgrade": "to_supported_tier", "review": {"type": "fixed", "date": "01-01"}, "tiers": [{"code": "new", "names": {"fr": "Nouveau", "en": "New"}, "threshold": 0}, {"code": "regular", "names": {"fr": "Habitué", "en": "Regular"}, "threshold": 2}]}
