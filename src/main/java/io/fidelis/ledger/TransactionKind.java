@@ -27,5 +27,7 @@ public enum TransactionKind {
 	/** Given to a charity cause. */
 	DONATION,
 	/** Credited in exchange for units of another program: points turned into cashback credit. */
-	CONVERSION
+	CONVERSION,
+	/** Given by the program for nothing, to be spent at once on a gift: a tier's welcome reward. */
+	GIFT
 }

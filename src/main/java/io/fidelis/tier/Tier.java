@@ -18,11 +18,13 @@ import jakarta.validation.constraints.Size;
  *        (whole numbers), or an amount in major units of the program's currency
  * @param earnMultiplier what a member of this tier earns is multiplied by (1 if left out), rounded down
  * @param perks what a member of this tier enjoys besides (free delivery, lounge access), for people and tills to read
+ * @param welcomeReward the code of a reward a member gets, free, each time they reach this tier
  */
 public record Tier(@NotNull @Pattern(regexp = "[a-z0-9][a-z0-9_-]{0,31}",
 		message = "must be 1 to 32 lower-case letters, digits, - or _") String code, @NotNull @Valid Names names,
 		@NotNull @DecimalMin("0") @DecimalMax("1000000000000") BigDecimal threshold,
-		@DecimalMin("1") @DecimalMax("100") BigDecimal earnMultiplier, @Valid Perks perks) {
+		@DecimalMin("1") @DecimalMax("100") BigDecimal earnMultiplier, @Valid Perks perks,
+		@Pattern(regexp = "[a-z0-9][a-z0-9_-]{0,31}", message = "must be a reward's code") String welcomeReward) {
 
 	public Tier {
 		earnMultiplier = earnMultiplier == null ? BigDecimal.ONE : earnMultiplier;

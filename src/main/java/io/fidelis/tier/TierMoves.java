@@ -158,7 +158,7 @@ class TierMoves {
 		Standing assigned = new Standing(tier, rank == current ? standing.since() : now, until, null, until);
 		standings.save(tenant, program.id(), member, assigned);
 		String why = "assigned by an operator until " + until + ": " + reason;
-		record(tenant, program, member, standing.tier(), tier, rank - current, value, now, why);
+		record(tenant, program, member, ladder, standing.tier(), tier, rank - current, value, now, why);
 		return assigned;
 	}
 
@@ -176,19 +176,20 @@ class TierMoves {
 		int rank = ladder.rank(to.code());
 		Instant review = rank == 0 ? null : ladder.reviewAfter(now, now, program.timeZone());
 		standings.save(tenant, program.id(), member, new Standing(to.code(), now, review, null, null));
-		record(tenant, program, member, standing.tier(), to.code(), rank - ladder.rank(standing.tier()), value, now,
-				reason);
+		record(tenant, program, member, ladder, standing.tier(), to.code(), rank - ladder.rank(standing.tier()), value,
+				now, reason);
 	}
 
 	/** Keeps the change in the history and, if the member moved, announces it. */
-	private void record(TenantId tenant, Program program, UUID member, String from, String to, int steps, long value,
-			Instant now, String reason) {
+	private void record(TenantId tenant, Program program, UUID member, TierLadder ladder, String from, String to,
+			int steps, long value, Instant now, String reason) {
 		TierChange.Kind kind = steps > 0 ? TierChange.Kind.UPGRADE
 				: steps < 0 ? TierChange.Kind.DOWNGRADE : TierChange.Kind.MANUAL;
 		changes.add(tenant, program.id(), member, new TierChange(Ids.newId(clock), program.code(), from, to, kind,
 				reason, value, now));
 		if (steps > 0) {
-			events.publishEvent(new TierUpgraded(tenant, program.id(), member, from, to, reason, now));
+			events.publishEvent(new TierUpgraded(tenant, program.id(), member, from, to, reason, now,
+					ladder.tiers().get(ladder.rank(to)).welcomeReward()));
 		}
 		else if (steps < 0) {
 			events.publishEvent(new TierDowngraded(tenant, program.id(), member, from, to, reason, now));

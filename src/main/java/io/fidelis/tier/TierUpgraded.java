@@ -10,8 +10,9 @@ import io.fidelis.shared.TenantId;
  * A member moved up a program's ladder: the metric reached a higher threshold, or an operator put them there.
  *
  * @param from the tier they left
- * @param reason in words an operator reads ("points earned 1200 reached gold's threshold 1000")
+ * @param reason in words an operator reads ("points earned 1200 reached the threshold of gold, 1000")
+ * @param welcomeReward the code of the reward the tier gives on reaching it, or null
  */
 public record TierUpgraded(TenantId tenant, ProgramId program, UUID memberId, String from, String to, String reason,
-		Instant occurredAt) {
+		Instant occurredAt, String welcomeReward) {
 }

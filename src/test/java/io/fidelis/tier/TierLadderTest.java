@@ -31,7 +31,7 @@ class TierLadderTest {
 	}
 
 	private static Tier tier(String code, String threshold) {
-		return new Tier(code, new Tier.Names(code, code), new BigDecimal(threshold), null, null);
+		return new Tier(code, new Tier.Names(code, code), new BigDecimal(threshold), null, null, null);
 	}
 
 	private static final TierLadder.Window ROLLING = new TierLadder.Window(TierLadder.Window.Kind.ROLLING, 12);

@@ -349,4 +349,39 @@ class TierScenarioIntegrationTest {
 			.path("reason")
 			.asString()).isEqualTo("the member's tier bronze is not one of [gold, platinum]");
 	}
+
+	@Test
+	void aTiersWelcomeRewardIsGivenFreeEachTimeAMemberReachesIt() {
+		TestTenant tenant = tenants.create();
+		Api.Response reward = tenant.api().post("/api/v1/programs/points/rewards", """
+				{"code": "welcome-drink", "type": "free_product", "sku": "COFFEE", "cost": 100, "stock": 1,
+				 "texts": {"en": {"name": "A welcome drink"}, "fr": {"name": "Un verre de bienvenue"}}}""");
+		assertThat(reward.status()).as(reward.toString()).isEqualTo(201);
+		String ladder = ladder("points_earned", ROLLING_YEAR, "one_tier", 0)
+			.replace("\"earnMultiplier\": 2,", "\"earnMultiplier\": 2, \"welcomeReward\": \"welcome-drink\",");
+		script(tenant).run("""
+				tiers %s
+				buy A 500.00
+				expect A tier gold
+				expect A points 500
+				buy B 500.00
+				expect B tier gold
+				""".formatted(ladder));
+		String first = member(tenant, "A");
+		String second = member(tenant, "B");
+
+		Api.Response vouchers = tenant.api().get("/api/v1/members/" + first + "/vouchers");
+		assertThat(vouchers.json().path("items").size()).as(vouchers.toString()).isEqualTo(1);
+		assertThat(tenant.statement(first).path("items").findValuesAsString("kind")).contains("gift", "redemption");
+		assertThat(tenant.api().get("/api/v1/members/" + second + "/vouchers").json().path("items").size())
+			.as("out of stock: the upgrade stands without the reward")
+			.isZero();
+		assertThat(tenant.available(second)).isEqualTo(500);
+		tenant.assertBalanced();
+	}
+
+	private static String member(TestTenant tenant, String externalId) {
+		return tenant.api().get("/api/v1/members?identifier=" + externalId).json().path("items").path(0).path("id")
+			.asString();
+	}
 }
