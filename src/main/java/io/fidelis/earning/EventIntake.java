@@ -21,6 +21,7 @@ import io.fidelis.shared.BusinessException;
 import io.fidelis.shared.Ids;
 import io.fidelis.shared.Money;
 import io.fidelis.shared.TenantId;
+import io.fidelis.tier.Qualification;
 
 /**
  * Takes in purchases and activities: stores what happened, then lets each program's rules decide what the member
@@ -37,10 +38,11 @@ class EventIntake {
 	private final EventTypes eventTypes;
 	private final EventFields fields;
 	private final RuleEarning earning;
+	private final Qualification qualification;
 	private final Clock clock;
 
 	EventIntake(Purchases purchases, Activities activities, MemberActivity memberActivity, Programs programs,
-			EventTypes eventTypes, EventFields fields, RuleEarning earning, Clock clock) {
+			EventTypes eventTypes, EventFields fields, RuleEarning earning, Qualification qualification, Clock clock) {
 		this.purchases = purchases;
 		this.activities = activities;
 		this.memberActivity = memberActivity;
@@ -48,6 +50,7 @@ class EventIntake {
 		this.eventTypes = eventTypes;
 		this.fields = fields;
 		this.earning = earning;
+		this.qualification = qualification;
 		this.clock = clock;
 	}
 
@@ -71,6 +74,8 @@ class EventIntake {
 				effects.add(earning.earn(tenant, program, facts, member.get(), count, Beneficiary.MEMBER,
 						event.transactionId()));
 			}
+			// After the earns: a purchase that reaches a tier upgrades the member for the next one.
+			qualification.purchased(tenant, member.get().id().value(), amount, occurredAt, event.transactionId());
 		}
 		return new EventResult(event.transactionId(), "purchase", member.map(m -> m.id().value()).orElse(null),
 				occurredAt, amount.majorUnits().toPlainString(), currency.getCurrencyCode(), null, null, effects);

@@ -29,6 +29,7 @@ import io.fidelis.shared.BusinessException;
 import io.fidelis.shared.ErrorCode;
 import io.fidelis.shared.Money;
 import io.fidelis.shared.TenantId;
+import io.fidelis.tier.Qualification;
 
 /**
  * Returns: a refund takes back, in every program, the share of what the purchase earned that everything refunded so
@@ -44,15 +45,17 @@ class ReturnIntake {
 	private final Ledger ledger;
 	private final EventFields fields;
 	private final ExplanationTexts texts;
+	private final Qualification qualification;
 
 	ReturnIntake(Purchases purchases, Members members, Programs programs, Ledger ledger, EventFields fields,
-			ExplanationTexts texts) {
+			ExplanationTexts texts, Qualification qualification) {
 		this.purchases = purchases;
 		this.members = members;
 		this.programs = programs;
 		this.ledger = ledger;
 		this.fields = fields;
 		this.texts = texts;
+		this.qualification = qualification;
 	}
 
 	EventResult refund(TenantId tenant, EventRequest.Return event, String storeId) {
@@ -91,10 +94,18 @@ class ReturnIntake {
 				long units = EarnCalculation.clawback(earn.amount(), purchase.amount().minorUnits(), refundedBefore,
 						refund.minorUnits());
 				if (units > 0) {
+					// Tiers count what the return undoes, whether or not the balance could give it all back.
+					qualification.takenBack(tenant, earn.program(), member.id().value(), units, purchase.occurredAt(),
+							event.transactionId());
 					effects.add(takeBack(tenant, byId.get(earn.program()), member, earn, units, event.transactionId(),
 							occurredAt, refund, purchase));
 				}
 			}
+		}
+		if (purchase.memberId() != null) {
+			qualification.returned(tenant, purchase.memberId(), refund,
+					refundedBefore + refund.minorUnits() == purchase.amount().minorUnits(), purchase.occurredAt(),
+					event.transactionId());
 		}
 		return new EventResult(event.transactionId(), "return", purchase.memberId(), occurredAt,
 				refund.majorUnits().toPlainString(), currency.getCurrencyCode(), purchase.transactionId(),

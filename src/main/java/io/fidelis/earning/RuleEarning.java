@@ -1,5 +1,7 @@
 package io.fidelis.earning;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -31,6 +33,9 @@ import io.fidelis.member.MemberLabels;
 import io.fidelis.program.Program;
 import io.fidelis.reward.RewardGrants;
 import io.fidelis.shared.TenantId;
+import io.fidelis.tier.MemberTiers;
+import io.fidelis.tier.Qualification;
+import io.fidelis.tier.Tier;
 
 /**
  * Turns an event into earnings: per program, the rules decide how many units the member gets, and the ledger credits
@@ -45,16 +50,20 @@ class RuleEarning {
 	private final RuleLimits limits;
 	private final Ledger ledger;
 	private final ExplanationTexts texts;
+	private final MemberTiers tiers;
+	private final Qualification qualification;
 	private final Clock clock;
 
 	RuleEarning(Rules rules, MemberLabels labels, RewardGrants grants, RuleLimits limits, Ledger ledger,
-			ExplanationTexts texts, Clock clock) {
+			ExplanationTexts texts, MemberTiers tiers, Qualification qualification, Clock clock) {
 		this.rules = rules;
 		this.labels = labels;
 		this.grants = grants;
 		this.limits = limits;
 		this.ledger = ledger;
 		this.texts = texts;
+		this.tiers = tiers;
+		this.qualification = qualification;
 		this.clock = clock;
 	}
 
@@ -67,9 +76,11 @@ class RuleEarning {
 		RuleSet ruleSet = rules.ruleSet(tenant, program);
 		// PERF: the labels are read only for the programs whose rules may look at them.
 		Set<String> memberLabels = ruleSet.looksAtLabels() ? Set.copyOf(labels.of(tenant, member.id())) : Set.of();
-		Evaluation evaluation = RuleEngine.evaluate(ruleSet, event,
-				new MemberFacts(member.id().value(), member.birthDate(), purchases, member.locale(), memberLabels),
-				beneficiary, limits);
+		Optional<Tier> tier = tiers.current(tenant, program.id(), member.id().value());
+		Evaluation evaluation = multiplied(RuleEngine.evaluate(ruleSet, event,
+				new MemberFacts(member.id().value(), member.birthDate(), purchases, member.locale(), memberLabels,
+						tier.map(Tier::code).orElse(null)),
+				beneficiary, limits), tier, program);
 		List<RuleOutcome> outcomes = grantRewards(tenant, member, evaluation.outcomes(), transactionId);
 		List<String> rewards = outcomes.stream()
 			.filter(outcome -> outcome.fired() && outcome.reward() != null)
@@ -102,6 +113,8 @@ class RuleEarning {
 		Posted posted = ledger.credit(new Credit(tenant, program.id(), member.id().value(), evaluation.total(),
 				AccountKind.ISSUANCE, TransactionKind.EARN, transactionId, event.occurredAt(), expiresAt, activatesAt,
 				explanation));
+		qualification.earned(tenant, program, member.id().value(), evaluation.total(), event.occurredAt(),
+				transactionId);
 		return new EventResult.Effect(program.code(), member.id().value(), evaluation.total(),
 				activatesAt == null ? EventResult.Status.AVAILABLE : EventResult.Status.PENDING, null, activatesAt,
 				expiresAt, posted.transactionId(), texts.view(explanation, locale), rewards.isEmpty() ? null : rewards);
@@ -127,10 +140,31 @@ class RuleEarning {
 		return granted;
 	}
 
+	/**
+	 * What the rules gave, times the earn multiplier of the member's tier (rounded down): one more line says so, with
+	 * the extra units, "2 × 49 points = 98".
+	 */
+	private static Evaluation multiplied(Evaluation evaluation, Optional<Tier> tier, Program program) {
+		if (tier.isEmpty() || !tier.get().multipliesEarnings() || evaluation.total() <= 0) {
+			return evaluation;
+		}
+		BigDecimal multiplier = tier.get().earnMultiplier();
+		long total = multiplier.multiply(BigDecimal.valueOf(evaluation.total()))
+			.setScale(0, RoundingMode.DOWN)
+			.longValueExact();
+		List<RuleOutcome> outcomes = new ArrayList<>(evaluation.outcomes());
+		outcomes.add(new RuleOutcome(null, tier.get().names().en() + " tier multiplier", 0, true,
+				total - evaluation.total(), multiplier.stripTrailingZeros().toPlainString() + " × "
+						+ evaluation.total() + " " + program.kind().unit() + " = " + total,
+				null, null));
+		return new Evaluation(total, outcomes);
+	}
+
 	private static List<Explanation.Line> lines(List<RuleOutcome> outcomes) {
 		return outcomes.stream()
-			.map(outcome -> new Explanation.Line(outcome.ruleId().toString(), outcome.rule(), outcome.version(),
-					outcome.fired(), outcome.points(), outcome.computation(), outcome.reason()))
+			.map(outcome -> new Explanation.Line(outcome.ruleId() == null ? null : outcome.ruleId().toString(),
+					outcome.rule(), outcome.version(), outcome.fired(), outcome.points(), outcome.computation(),
+					outcome.reason()))
 			.toList();
 	}
 }

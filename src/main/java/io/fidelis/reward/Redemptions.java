@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -37,6 +38,8 @@ import io.fidelis.shared.Ids;
 import io.fidelis.shared.PageRequest;
 import io.fidelis.shared.TenantId;
 import io.fidelis.shared.Timestamps;
+import io.fidelis.tier.MemberTiers;
+import io.fidelis.tier.Tier;
 
 /**
  * Members spending units on rewards, and rules granting rewards ({@link Cancellations} undoes them). A redemption is
@@ -56,18 +59,20 @@ class Redemptions {
 	private final GiftOrders giftOrders;
 	private final Programs programs;
 	private final MemberLabels memberLabels;
+	private final MemberTiers memberTiers;
 	private final Ledger ledger;
 	private final JdbcClient jdbc;
 	private final Clock clock;
 
 	Redemptions(Rewards rewards, RewardChecks checks, Vouchers vouchers, GiftOrders giftOrders, Programs programs,
-			MemberLabels memberLabels, Ledger ledger, JdbcClient jdbc, Clock clock) {
+			MemberLabels memberLabels, MemberTiers memberTiers, Ledger ledger, JdbcClient jdbc, Clock clock) {
 		this.rewards = rewards;
 		this.checks = checks;
 		this.vouchers = vouchers;
 		this.giftOrders = giftOrders;
 		this.programs = programs;
 		this.memberLabels = memberLabels;
+		this.memberTiers = memberTiers;
 		this.ledger = ledger;
 		this.jdbc = jdbc;
 		this.clock = clock;
@@ -208,8 +213,15 @@ class Redemptions {
 		if (eligibility == null) {
 			return;
 		}
-		String failure = eligibility.labels()
-			.failure(Set.copyOf(memberLabels.of(tenant, member.id())));
+		String failure = eligibility.labels() == null ? null
+				: eligibility.labels().failure(Set.copyOf(memberLabels.of(tenant, member.id())));
+		if (failure == null && eligibility.tiers() != null) {
+			Optional<String> tier = memberTiers.current(tenant, reward.programId(), member.id().value())
+				.map(Tier::code);
+			failure = tier.isEmpty() ? "the program has no tiers"
+					: eligibility.tiers().contains(tier.get()) ? null
+							: "the member's tier " + tier.get() + " is not one of " + eligibility.tiers();
+		}
 		if (failure != null) {
 			throw new BusinessException(ErrorCode.MEMBER_NOT_ELIGIBLE,
 					"Reward '" + reward.code() + "' is not for this member: " + failure);

@@ -45,8 +45,15 @@ class RewardChecks {
 		if (!type.issuesVouchers() && definition.cashPrice() != null) {
 			throw BusinessException.invalid("cashPrice", "applies to rewards that issue vouchers only");
 		}
-		if (definition.eligibility() != null && definition.eligibility().labels().empty()) {
+		RewardDefinition.Eligibility eligibility = definition.eligibility();
+		if (eligibility != null && eligibility.labels() == null && eligibility.tiers() == null) {
+			throw BusinessException.invalid("eligibility", "must name labels, tiers or both");
+		}
+		if (eligibility != null && eligibility.labels() != null && eligibility.labels().empty()) {
 			throw BusinessException.invalid("eligibility.labels", "must name at least one label");
+		}
+		if (eligibility != null && eligibility.tiers() != null && eligibility.tiers().isEmpty()) {
+			throw BusinessException.invalid("eligibility.tiers", "must name at least one tier");
 		}
 		if (definition.isAutomatic() && program.kind() != ProgramKind.STAMPS) {
 			throw BusinessException.invalid("automatic", "applies to rewards of a stamps program only");

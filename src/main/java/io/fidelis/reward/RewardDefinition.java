@@ -2,6 +2,7 @@ package io.fidelis.reward;
 
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
+import java.util.List;
 
 import io.fidelis.member.Labels;
 import jakarta.validation.Valid;
@@ -81,8 +82,8 @@ public record RewardDefinition(@Pattern(regexp = "[a-z0-9][a-z0-9_-]{0,31}",
 	public record Experience(@NotNull OffsetDateTime startsAt, OffsetDateTime endsAt, @Size(max = 200) String venue) {
 	}
 
-	/** Members who may redeem it: those carrying these labels. */
-	public record Eligibility(@NotNull @Valid Labels labels) {
+	/** Members who may redeem it: those carrying these labels, and in one of these tiers of the program. */
+	public record Eligibility(@Valid Labels labels, @Size(max = 20) List<@NotBlank @Size(max = 32) String> tiers) {
 	}
 
 	boolean isAutomatic() {

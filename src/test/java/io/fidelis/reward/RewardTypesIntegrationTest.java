@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -203,5 +204,36 @@ class RewardTypesIntegrationTest {
 		assertThat(fields(create(tenant, RewardCatalogIntegrationTest.FIVE_EUROS.replace("five-off", "x")
 			.replace("\"stock\": 100", "\"eligibility\": {\"labels\": {}}, \"stock\": 100"))))
 			.containsExactly("eligibility.labels");
+	}
+
+	@Test
+	void onlyMembersInTheRightTiersMayRedeemATierOnlyReward() {
+		TestTenant tenant = tenants.create();
+		Api.Response ladder = tenant.api().send("PUT", "/api/v1/programs/points/tiers", """
+				{"metric": "points_earned", "window": {"type": "calendar_year"}, "downgrade": "one_tier",
+				 "review": {"type": "anniversary"}, "tiers": [
+				 {"code": "bronze", "names": {"fr": "Bronze", "en": "Bronze"}, "threshold": 0},
+				 {"code": "gold", "names": {"fr": "Or", "en": "Gold"}, "threshold": 500}]}""",
+				Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+		assertThat(ladder.status()).as(ladder.toString()).isEqualTo(200);
+		assertThat(create(tenant, RewardCatalogIntegrationTest.FIVE_EUROS.replace("\"stock\": 100",
+				"\"eligibility\": {\"tiers\": [\"gold\"]}, \"stock\": 100"))
+			.status()).isEqualTo(201);
+		String gold = tenant.enrol("{}");
+		tenant.purchase(gold, "sale-1", "500.00", clock.instant());
+		// Points given by an operator are not earned: the member stays in the base tier.
+		String bronze = tenant.memberWith(1000);
+
+		assertThat(redeem(tenant, gold, "{\"reward\": \"five-off\"}").status()).isEqualTo(201);
+		Api.Response refused = redeem(tenant, bronze, "{\"reward\": \"five-off\"}");
+		assertProblem(refused, 422, "/problems/member-not-eligible");
+		assertThat(refused.text("/detail")).contains("the member's tier bronze is not one of [gold]");
+		assertThat(tenant.available(bronze)).isEqualTo(1000);
+		assertThat(fields(create(tenant, RewardCatalogIntegrationTest.FIVE_EUROS.replace("five-off", "x")
+			.replace("\"stock\": 100", "\"eligibility\": {\"tiers\": []}, \"stock\": 100"))))
+			.containsExactly("eligibility.tiers");
+		assertThat(fields(create(tenant, RewardCatalogIntegrationTest.FIVE_EUROS.replace("five-off", "y")
+			.replace("\"stock\": 100", "\"eligibility\": {}, \"stock\": 100"))))
+			.containsExactly("eligibility");
 	}
 }

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.MonthDay;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import io.fidelis.shared.Money;
@@ -80,6 +81,10 @@ final class ConditionCheck {
 			if (labels != null) {
 				return labels;
 			}
+		}
+		if (conditions.tiers() != null && (member.tier() == null || !conditions.tiers().contains(member.tier()))) {
+			return member.tier() == null ? "the program has no tiers"
+					: "the member's tier " + member.tier() + " is not one of " + sorted(Set.copyOf(conditions.tiers()));
 		}
 		if (conditions.attributes() != null) {
 			for (Map.Entry<String, String> attribute : conditions.attributes().entrySet()) {

@@ -23,13 +23,15 @@ import jakarta.validation.constraints.Size;
  * @param attributes event attributes that must have these values ({@code "rating": "5"})
  * @param labels the labels the member must and must not carry
  * @param expression a CEL expression over {@code event} and {@code member} that must be true
+ * @param tiers the member must be in one of these tiers of the program (tier codes)
  */
 public record Conditions(@DecimalMin("0") BigDecimal minAmount, @DecimalMin("0") BigDecimal maxAmount,
 		@Valid Items items, @Size(max = 100) List<@NotBlank @Size(max = 64) String> stores,
 		@Size(max = 20) List<@NotBlank @Size(max = 32) String> channels, @Size(max = 7) List<@NotNull DayOfWeek> daysOfWeek,
 		@Valid Hours hours, Boolean firstPurchase, @Valid NthPurchase nthPurchase, Birthday birthday,
 		@Size(max = 20) Map<@Size(max = 64) String, @NotNull @Size(max = 200) String> attributes,
-		@Valid Labels labels, @Size(max = 1000) String expression) {
+		@Valid Labels labels, @Size(max = 1000) String expression,
+		@Size(max = 20) List<@NotBlank @Size(max = 32) String> tiers) {
 
 	/** Items by sku or category: those included (any, if none are named) and not excluded. */
 	public record Items(@Size(max = 500) List<@NotBlank @Size(max = 64) String> skus,

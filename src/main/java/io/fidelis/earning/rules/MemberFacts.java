@@ -9,8 +9,10 @@ import java.util.UUID;
  *
  * @param purchases how many purchases the member has made, the one being evaluated included
  * @param labels the member's labels; may be left empty when no rule looks at labels ({@link RuleSet#looksAtLabels()})
+ * @param tier the code of the member's tier in the program; null if the program has no tiers
  */
-public record MemberFacts(UUID memberId, LocalDate birthDate, long purchases, String locale, Set<String> labels) {
+public record MemberFacts(UUID memberId, LocalDate birthDate, long purchases, String locale, Set<String> labels,
+		String tier) {
 
 	public MemberFacts {
 		labels = labels == null ? Set.of() : Set.copyOf(labels);

@@ -123,6 +123,9 @@ public final class RuleCompiler {
 		if (nth != null && (nth.every() == null) == (nth.exactly() == null)) {
 			errors.add(new FieldError("conditions.nthPurchase", "give either every or exactly"));
 		}
+		if (conditions.tiers() != null && conditions.tiers().isEmpty()) {
+			errors.add(new FieldError("conditions.tiers", "name at least one tier"));
+		}
 		if (conditions.labels() != null && conditions.labels().empty()) {
 			errors.add(new FieldError("conditions.labels", "name at least one label in anyOf, allOf or noneOf"));
 		}

@@ -295,6 +295,7 @@ public final class RuleEngine {
 				celMember.put("locale", member.locale() == null ? "" : member.locale());
 				celMember.put("birthDate", member.birthDate() == null ? "" : member.birthDate().toString());
 				celMember.put("labels", member.labels().stream().sorted().toList());
+				celMember.put("tier", member.tier() == null ? "" : member.tier());
 			}
 			return celMember;
 		}

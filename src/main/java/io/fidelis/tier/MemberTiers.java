@@ -1,0 +1,65 @@
+package io.fidelis.tier;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.stereotype.Component;
+
+import io.fidelis.member.Member;
+import io.fidelis.program.Program;
+import io.fidelis.program.ProgramId;
+import io.fidelis.shared.BusinessException;
+import io.fidelis.shared.ErrorCode;
+import io.fidelis.shared.TenantId;
+
+/** The tier a member is in, for the modules that give tiers' benefits (earning's multiplier and conditions). */
+@Component
+public class MemberTiers {
+
+	private final TierLadders ladders;
+	private final Standings standings;
+	private final TierActivity activity;
+	private final Clock clock;
+
+	MemberTiers(TierLadders ladders, Standings standings, TierActivity activity, Clock clock) {
+		this.ladders = ladders;
+		this.standings = standings;
+		this.activity = activity;
+		this.clock = clock;
+	}
+
+	/** The member's tier in the program: the base tier until they reach another; empty if the program has no tiers. */
+	public Optional<Tier> current(TenantId tenant, ProgramId program, UUID member) {
+		return ladders.find(tenant, program).map(ladder -> {
+			String code = standings.find(tenant, program, member).map(Standing::tier).orElse(ladder.base().code());
+			int rank = ladder.rank(code);
+			return rank < 0 ? ladder.base() : ladder.tiers().get(rank);
+		});
+	}
+
+	/** Where the member stands in the program's ladder, with what they need to move up or to stay. */
+	TierStatus status(TenantId tenant, Program program, Member member) {
+		TierLadder ladder = ladders.find(tenant, program.id())
+			.orElseThrow(() -> new BusinessException(ErrorCode.TIER_NOT_FOUND,
+					"Program " + program.code() + " has no tiers"));
+		UUID id = member.id().value();
+		Standing standing = standings.find(tenant, program.id(), id)
+			.orElse(new Standing(ladder.base().code(), member.enrolledAt(), null, null, null));
+		Instant now = clock.instant();
+		long value = activity.metric(tenant, program, id, ladder, now);
+		int rank = Math.max(0, ladder.rank(standing.tier()));
+		Tier tier = ladder.tiers().get(rank);
+		Tier above = ladder.above(tier);
+		TierStatus.Next next = above == null ? null
+				: new TierStatus.Next(above.code(), ladder.display(ladder.threshold(above, program), program),
+						ladder.display(Math.max(0, ladder.threshold(above, program) - value), program));
+		return new TierStatus(program.code(), tier, standing.since(),
+				new TierStatus.Metric(ladder.metric(), ladder.display(value, program),
+						ladder.windowStart(now, program.timeZone())),
+				next, new TierStatus.Keep(ladder.display(ladder.threshold(tier, program), program),
+						ladder.display(Math.max(0, ladder.threshold(tier, program) - value), program)),
+				standing.reviewAt(), standing.graceUntil(), standing.manualUntil());
+	}
+}

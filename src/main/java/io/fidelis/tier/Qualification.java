@@ -1,0 +1,68 @@
+package io.fidelis.tier;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import org.springframework.stereotype.Component;
+
+import io.fidelis.program.Program;
+import io.fidelis.program.ProgramId;
+import io.fidelis.program.Programs;
+import io.fidelis.shared.Money;
+import io.fidelis.shared.TenantId;
+
+/**
+ * What earning tells tiers, in the transaction of the event: units earned, purchases and returns. A member whose
+ * metric now reaches a higher threshold is upgraded at once, in that transaction; what returns take back counts
+ * at the next review, since tiers go down only then (which the ladder may bring forward).
+ */
+@Component
+public class Qualification {
+
+	private final TierActivity activity;
+	private final TierMoves moves;
+	private final TierLadders ladders;
+	private final Programs programs;
+
+	Qualification(TierActivity activity, TierMoves moves, TierLadders ladders, Programs programs) {
+		this.activity = activity;
+		this.moves = moves;
+		this.ladders = ladders;
+		this.programs = programs;
+	}
+
+	/** The member earned {@code units} in the program by the event {@code reference}, which happened then. */
+	public void earned(TenantId tenant, Program program, UUID member, long units, Instant occurredAt,
+			String reference) {
+		activity.addPoints(tenant, program.id(), member, units, occurredAt, reference);
+		moves.qualify(tenant, program, member);
+	}
+
+	/** A return took back {@code units} of what the purchase made at {@code purchasedAt} earned. */
+	public void takenBack(TenantId tenant, ProgramId program, UUID member, long units, Instant purchasedAt,
+			String reference) {
+		activity.addPoints(tenant, program, member, -units, purchasedAt, reference);
+		moves.reviewSoonerIfUnsupported(tenant, programs.get(tenant, program), member);
+	}
+
+	/** The member made a purchase: in every program with tiers, the purchase may upgrade them. */
+	public void purchased(TenantId tenant, UUID member, Money amount, Instant occurredAt, String reference) {
+		activity.addPurchase(tenant, member, amount, 1, occurredAt, reference);
+		for (ProgramId id : ladders.programs(tenant)) {
+			moves.qualify(tenant, programs.get(tenant, id), member);
+		}
+	}
+
+	/**
+	 * Part of the purchase made at {@code purchasedAt} was returned; {@code wholly}: nothing of it is left, so that it
+	 * no longer counts as a purchase.
+	 */
+	public void returned(TenantId tenant, UUID member, Money refund, boolean wholly, Instant purchasedAt,
+			String reference) {
+		activity.addPurchase(tenant, member, new Money(-refund.minorUnits(), refund.currency()), wholly ? -1 : 0,
+				purchasedAt, reference);
+		for (ProgramId id : ladders.programs(tenant)) {
+			moves.reviewSoonerIfUnsupported(tenant, programs.get(tenant, id), member);
+		}
+	}
+}

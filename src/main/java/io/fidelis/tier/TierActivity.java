@@ -1,0 +1,93 @@
+package io.fidelis.tier;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import io.fidelis.program.Program;
+import io.fidelis.program.ProgramId;
+import io.fidelis.shared.Ids;
+import io.fidelis.shared.Money;
+import io.fidelis.shared.Timestamps;
+import io.fidelis.shared.TenantId;
+
+/**
+ * What members did that counts towards tiers: rows only added, a return being a row that takes off, dated like the
+ * purchase it undoes. A metric is then one sum over the window.
+ */
+@Component
+class TierActivity {
+
+	private final JdbcClient jdbc;
+	private final Clock clock;
+
+	TierActivity(JdbcClient jdbc, Clock clock) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	/** Units earned in a program (below zero: taken back). */
+	void addPoints(TenantId tenant, ProgramId program, UUID member, long points, Instant occurredAt,
+			String reference) {
+		add(tenant, member, program, occurredAt, points, null, 0, reference);
+	}
+
+	/** A purchase (purchases 1), or a return of part of one (amount below zero; purchases -1 if it is all returned). */
+	void addPurchase(TenantId tenant, UUID member, Money amount, int purchases, Instant occurredAt,
+			String reference) {
+		add(tenant, member, null, occurredAt, 0, amount, purchases, reference);
+	}
+
+	private void add(TenantId tenant, UUID member, ProgramId program, Instant occurredAt, long points, Money amount,
+			int purchases, String reference) {
+		jdbc.sql("""
+				INSERT INTO tier_activity (id, tenant_id, member_id, program_id, occurred_at, points, amount_minor,
+				currency, purchases, reference, created_at)
+				VALUES (:id, :tenant, :member, :program, :occurredAt, :points, :amount, :currency, :purchases,
+				:reference, :now)""")
+			.param("id", Ids.newId(clock))
+			.param("tenant", tenant.value())
+			.param("member", member)
+			.param("program", program == null ? null : program.value())
+			.param("occurredAt", Timestamps.sql(occurredAt))
+			.param("points", points)
+			.param("amount", amount == null ? 0 : amount.minorUnits())
+			.param("currency", amount == null ? null : amount.currency().getCurrencyCode())
+			.param("purchases", purchases)
+			.param("reference", reference)
+			.param("now", Timestamps.sql(clock.instant()))
+			.update();
+	}
+
+	/** The ladder's metric for the member at {@code now}, in the unit of its thresholds (minor units for amounts). */
+	long metric(TenantId tenant, Program program, UUID member, TierLadder ladder, Instant now) {
+		String sum;
+		String filter;
+		switch (ladder.metric()) {
+			case POINTS_EARNED -> {
+				sum = "points";
+				filter = "program_id = :program";
+			}
+			case AMOUNT_SPENT -> {
+				sum = "amount_minor";
+				filter = "program_id IS NULL AND currency = :currency";
+			}
+			default -> {
+				sum = "purchases";
+				filter = "program_id IS NULL";
+			}
+		}
+		return jdbc.sql("SELECT COALESCE(SUM(" + sum + "), 0) FROM tier_activity WHERE tenant_id = :tenant"
+				+ " AND member_id = :member AND occurred_at >= :from AND " + filter)
+			.param("tenant", tenant.value())
+			.param("member", member)
+			.param("from", Timestamps.sql(ladder.windowStart(now, program.timeZone())))
+			.param("program", program.id().value())
+			.param("currency", program.currency().getCurrencyCode())
+			.query(Long.class)
+			.single();
+	}
+}
