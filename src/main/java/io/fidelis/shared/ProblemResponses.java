@@ -23,6 +23,7 @@ import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingPathVariableException;
 import org.springframework.web.bind.MissingRequestHeaderException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -101,6 +102,15 @@ class ProblemResponses {
 	ResponseEntity<Problem> missingParameter(MissingServletRequestParameterException failure,
 			HttpServletRequest request) {
 		return invalidFields(List.of(new FieldError(failure.getParameterName(), "is required")), request);
+	}
+
+	/** A path variable that is blank, such as {@code /members/%20}, converts to null: the client's mistake. */
+	@ExceptionHandler(MissingPathVariableException.class)
+	ResponseEntity<Problem> missingPathVariable(MissingPathVariableException failure, HttpServletRequest request) {
+		if (!failure.isMissingAfterConversion()) {
+			return bug(failure, request);
+		}
+		return invalidFields(List.of(new FieldError(failure.getVariableName(), "must not be blank")), request);
 	}
 
 	@ExceptionHandler(MissingRequestHeaderException.class)

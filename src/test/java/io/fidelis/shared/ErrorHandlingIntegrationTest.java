@@ -353,6 +353,13 @@ class ErrorHandlingIntegrationTest {
 	}
 
 	@Test
+	void blankIdInThePathIsRefusedNamingIt() {
+		assertInvalid(tenant.api().get("/api/v1/members/%20"), "id");
+		assertInvalid(tenant.api().post("/api/v1/members/%20/adjustments", """
+				{"program": "points", "points": 10, "reason": "blank id"}"""), "memberId");
+	}
+
+	@Test
 	void eventMoreThanADayInTheFutureIsRefused() {
 		Api.Response refused = tenant.event(purchase(Map.of("occurredAt",
 				"\"" + clock.instant().plus(Duration.ofDays(2)) + "\"")));
