@@ -328,6 +328,18 @@ class ErrorHandlingIntegrationTest {
 	}
 
 	@Test
+	void multipartAndFormBodiesAreUnsupported() {
+		Api.Response multipart = tenant.api().send("POST", "/api/v1/events", purchase(Map.of()),
+				Map.of("Content-Type", "multipart/form-data"));
+		Api.Response form = tenant.api().send("PUT", "/api/v1/programs/points/transfer-terms", "a=%ZZ",
+				Map.of("Content-Type", "application/x-www-form-urlencoded", "Idempotency-Key", "form"));
+
+		assertProblem(multipart, 415, "/problems/unsupported-media-type");
+		assertProblem(form, 415, "/problems/unsupported-media-type");
+		assertNothingWritten();
+	}
+
+	@Test
 	void putOnEventsIsNotAllowed() {
 		Api.Response refused = tenant.api().send("PUT", "/api/v1/events", purchase(Map.of()), Map.of());
 
