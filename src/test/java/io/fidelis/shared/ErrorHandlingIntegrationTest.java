@@ -328,6 +328,17 @@ class ErrorHandlingIntegrationTest {
 	}
 
 	@Test
+	void wildcardContentTypesAreUnsupported() {
+		for (String wildcard : List.of("*/*", "application/*", "application/*+json")) {
+			Api.Response refused = tenant.api().send("POST", "/api/v1/events", purchase(Map.of()),
+					Map.of("Content-Type", wildcard));
+
+			assertProblem(refused, 415, "/problems/unsupported-media-type");
+		}
+		assertNothingWritten();
+	}
+
+	@Test
 	void multipartAndFormBodiesAreUnsupported() {
 		Api.Response multipart = tenant.api().send("POST", "/api/v1/events", purchase(Map.of()),
 				Map.of("Content-Type", "multipart/form-data"));
