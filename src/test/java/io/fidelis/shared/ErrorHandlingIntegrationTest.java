@@ -351,6 +351,48 @@ class ErrorHandlingIntegrationTest {
 	}
 
 	@Test
+	void queryStringsTheServerCannotDecodeAreProblems() {
+		for (String query : List.of("?label=%85", "?=vip", "?label=%ZZ")) {
+			Answer answer = raw("GET /api/v1/members" + query);
+
+			assertThat(answer.status()).as(answer.toString()).isEqualTo(400);
+			assertThat(answer.contentType()).as(answer.toString()).startsWith("application/problem+json");
+			assertThat(answer.body()).contains("/problems/invalid-request");
+		}
+	}
+
+	@Test
+	void traceIsAMethodNotAllowedProblem() {
+		Api.Response refused = tenant.api().send("TRACE", "/api/v1/events", null, Map.of());
+
+		assertProblem(refused, 405, "/problems/method-not-allowed");
+	}
+
+	/** An answer to a request line a well-behaved client refuses to send. */
+	record Answer(int status, String contentType, String body) {
+	}
+
+	private Answer raw(String requestLine) {
+		try (Socket socket = new Socket(tenants.base().getHost(), tenants.base().getPort())) {
+			socket.setSoTimeout(30_000);
+			socket.getOutputStream().write((requestLine + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
+					+ tenant.api().key() + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+			String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+			String head = response.substring(0, response.indexOf("\r\n\r\n"));
+			String contentType = head.lines()
+				.filter(line -> line.toLowerCase(java.util.Locale.ROOT).startsWith("content-type:"))
+				.map(line -> line.substring("content-type:".length()).trim())
+				.findFirst()
+				.orElse(null);
+			return new Answer(Integer.parseInt(head.substring(9, 12)), contentType,
+					response.substring(head.length() + 4));
+		}
+		catch (IOException failure) {
+			throw new IllegalStateException(failure);
+		}
+	}
+
+	@Test
 	void putOnEventsIsNotAllowed() {
 		Api.Response refused = tenant.api().send("PUT", "/api/v1/events", purchase(Map.of()), Map.of());
 
