@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -111,6 +112,12 @@ class ProblemResponses {
 			return bug(failure, request);
 		}
 		return invalidFields(List.of(new FieldError(failure.getVariableName(), "must not be blank")), request);
+	}
+
+	/** A form body (to an API that reads JSON) or a query string that Tomcat cannot decode, read by Spring MVC. */
+	@ExceptionHandler(InvalidParameterException.class)
+	ResponseEntity<Problem> undecodableParameters(InvalidParameterException failure, HttpServletRequest request) {
+		return problem(ErrorCode.INVALID_REQUEST, "The parameters of the request cannot be decoded", List.of(), request);
 	}
 
 	@ExceptionHandler(MissingRequestHeaderException.class)

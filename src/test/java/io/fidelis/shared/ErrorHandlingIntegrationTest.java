@@ -351,6 +351,15 @@ class ErrorHandlingIntegrationTest {
 	}
 
 	@Test
+	void formPostThatCannotBeDecodedIsRefused() {
+		Api.Response refused = tenant.api().send("POST", "/api/v1/events", "a=%ZZ&b=%s%n",
+				Map.of("Content-Type", "application/x-www-form-urlencoded"));
+
+		assertProblem(refused, 400, "/problems/invalid-request");
+		assertNothingWritten();
+	}
+
+	@Test
 	void queryStringsTheServerCannotDecodeAreProblems() {
 		for (String query : List.of("?label=%85", "?=vip", "?label=%ZZ")) {
 			Answer answer = raw("GET /api/v1/members" + query);
