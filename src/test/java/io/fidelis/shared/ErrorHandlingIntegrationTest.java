@@ -371,6 +371,19 @@ class ErrorHandlingIntegrationTest {
 	}
 
 	@Test
+	void pathsAndRequestLinesTomcatRefusesAreProblems() {
+		for (String requestLine : List.of("GET /api/v1/members/%00", "GET /api/v1/members/%2F..%2F/balances",
+				"GET /api/v1/members/%ZZ", "GET /api/v1/members/%C3%28", "GET /api/v1/members?" + "x".repeat(10_000),
+				"GET /api/v1/members/é")) {
+			Answer answer = raw(requestLine);
+
+			assertThat(answer.status()).as(answer.toString()).isEqualTo(400);
+			assertThat(answer.contentType()).as(answer.toString()).startsWith("application/problem+json");
+			assertThat(answer.body()).contains("/problems/invalid-request");
+		}
+	}
+
+	@Test
 	void traceIsAMethodNotAllowedProblem() {
 		Api.Response refused = tenant.api().send("TRACE", "/api/v1/events", null, Map.of());
 
