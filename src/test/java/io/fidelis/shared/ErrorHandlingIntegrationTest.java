@@ -371,6 +371,18 @@ class ErrorHandlingIntegrationTest {
 	}
 
 	@Test
+	void headersTomcatRefusesAreProblems() {
+		for (String header : List.of("X-Note: a\u0001b", "Idempotency-Key: a\u0000b",
+				"X-Note: " + "x".repeat(9_000))) {
+			Answer answer = raw("GET /api/v1/members", header);
+
+			assertThat(answer.status()).as(answer.toString()).isEqualTo(400);
+			assertThat(answer.contentType()).as(answer.toString()).startsWith("application/problem+json");
+			assertThat(answer.body()).contains("/problems/invalid-request");
+		}
+	}
+
+	@Test
 	void pathsAndRequestLinesTomcatRefusesAreProblems() {
 		for (String requestLine : List.of("GET /api/v1/members/%00", "GET /api/v1/members/%2F..%2F/balances",
 				"GET /api/v1/members/%ZZ", "GET /api/v1/members/%C3%28", "GET /api/v1/members?" + "x".repeat(10_000),
@@ -390,24 +402,28 @@ class ErrorHandlingIntegrationTest {
 		assertProblem(refused, 405, "/problems/method-not-allowed");
 	}
 
-	/** An answer to a request line a well-behaved client refuses to send. */
+	/** An answer to a request line or headers a well-behaved client refuses to send. */
 	record Answer(int status, String contentType, String body) {
 	}
 
-	private Answer raw(String requestLine) {
+	private Answer raw(String requestLine, String... headers) {
 		try (Socket socket = new Socket(tenants.base().getHost(), tenants.base().getPort())) {
 			socket.setSoTimeout(30_000);
-			socket.getOutputStream().write((requestLine + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
-					+ tenant.api().key() + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+			StringBuilder head = new StringBuilder(requestLine + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
+					+ tenant.api().key() + "\r\nConnection: close\r\n");
+			for (String header : headers) {
+				head.append(header).append("\r\n");
+			}
+			socket.getOutputStream().write((head + "\r\n").getBytes(StandardCharsets.UTF_8));
 			String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-			String head = response.substring(0, response.indexOf("\r\n\r\n"));
-			String contentType = head.lines()
+			String answerHead = response.substring(0, response.indexOf("\r\n\r\n"));
+			String contentType = answerHead.lines()
 				.filter(line -> line.toLowerCase(java.util.Locale.ROOT).startsWith("content-type:"))
 				.map(line -> line.substring("content-type:".length()).trim())
 				.findFirst()
 				.orElse(null);
-			return new Answer(Integer.parseInt(head.substring(9, 12)), contentType,
-					response.substring(head.length() + 4));
+			return new Answer(Integer.parseInt(answerHead.substring(9, 12)), contentType,
+					response.substring(answerHead.length() + 4));
 		}
 		catch (IOException failure) {
 			throw new IllegalStateException(failure);
