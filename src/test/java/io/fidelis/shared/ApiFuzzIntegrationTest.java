@@ -6,6 +6,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.lang.reflect.Method;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
@@ -52,6 +53,9 @@ import io.fidelis.support.Api;
 import io.fidelis.support.IntegrationTest;
 import io.fidelis.support.TestTenants;
 import io.fidelis.support.TestTenants.TestTenant;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -86,6 +90,7 @@ class ApiFuzzIntegrationTest {
 	private final Map<String, List<String>> valid = new TreeMap<>();
 	private final List<String> idempotencyKeys = new ArrayList<>();
 	private final List<String> transactionIds = new ArrayList<>();
+	private final Set<String> unknown = new java.util.HashSet<>();
 	private URI base;
 	private String key;
 	private boolean plausible;
@@ -195,7 +200,7 @@ class ApiFuzzIntegrationTest {
 					{"email": "member%d@example.com", "phone": "+3361234567%d", "firstName": "Zoë", "lastName": "Ünal"}"""
 				.formatted(i, i)));
 		}
-		add("members", UUID.randomUUID().toString());
+		add("members", unknown(UUID.randomUUID().toString()));
 		String member = valid.get("members").get(0);
 		String other = valid.get("members").get(1);
 		ok(tenant.adjust(member, "points", 50_000, "fuzz balance"));
@@ -204,7 +209,7 @@ class ApiFuzzIntegrationTest {
 				{"code": "wallet", "name": "Wallet", "kind": "cashback", "currency": "EUR"}"""));
 		ok(api.post("/api/v1/programs", """
 				{"code": "stamps", "name": "Coffee card", "kind": "stamps", "currency": "EUR"}"""));
-		add("programs", "points", "wallet", "stamps", "nope");
+		add("programs", "points", "wallet", "stamps", unknown("nope"));
 		add("rules", id(api.post("/api/v1/programs/points/rules", """
 				{"name": "A point per euro", "trigger": "purchase",
 				 "effect": {"type": "points_per_amount", "points": 1, "per": "1.00"}}""")));
@@ -213,7 +218,7 @@ class ApiFuzzIntegrationTest {
 		ok(api.post("/api/v1/programs/points/campaigns", """
 				{"code": "spring", "name": "Spring", "startsAt": "%s", "endsAt": "%s"}"""
 			.formatted(now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(30)))));
-		add("campaigns", "spring", "autumn");
+		add("campaigns", "spring", unknown("autumn"));
 		for (int i = 0; i < 3; i++) {
 			String transactionId = "sale-" + i;
 			ok(tenant.purchase(member, transactionId, "49.90", now.minusSeconds(60)));
@@ -224,29 +229,31 @@ class ApiFuzzIntegrationTest {
 				 "texts": {"en": {"name": "5 EUR off"}}, "discount": {"kind": "fixed", "amount": "5.00"}, "voucher": {"validDays": 30}}"""));
 		ok(api.post("/api/v1/programs/points/rewards", """
 				{"code": "mug", "type": "physical_gift", "cost": 800, "stock": 50, "texts": {"en": {"name": "Mug"}}}"""));
-		add("rewards", "five-off", "mug", "gone");
-		for (int i = 0; i < 3; i++) {
+		add("rewards", "five-off", "mug", unknown("gone"));
+		for (int i = 0; i < 6; i++) {
 			Api.Response voucher = ok(api.post("/api/v1/members/" + member + "/redemptions", "{\"reward\": \"five-off\"}"));
 			add("vouchers", voucher.text("/vouchers/0/code"));
 		}
-		add("vouchers", "NOPE-0000");
-		for (int i = 0; i < 2; i++) {
+		add("vouchers", unknown("NOPE-0000"));
+		for (int i = 0; i < 6; i++) {
 			Api.Response gift = ok(api.post("/api/v1/members/" + member + "/redemptions", """
 					{"reward": "mug", "shipping": {"name": "Ada Lovelace", "line1": "12 rue de la Paix",
 					 "postalCode": "75002", "city": "Paris", "country": "FR"}}"""));
 			add("giftOrders", gift.text("/giftOrders/0/id"));
 		}
-		for (int i = 0; i < 2; i++) {
+		for (int i = 0; i < 6; i++) {
 			add("holds", id(api.post("/api/v1/members/" + member + "/holds", """
 					{"program": "points", "points": 100, "timeoutSeconds": 3600}""")));
 		}
 		ok(api.post("/api/v1/causes", """
 				{"code": "forest", "texts": {"en": {"name": "Plant a forest"}, "fr": {"name": "Planter une forêt"}}}"""));
-		add("causes", "forest", "gone");
+		add("causes", "forest", unknown("gone"));
 		ok(api.post("/api/v1/members/" + member + "/donations", """
 				{"program": "points", "cause": "forest", "points": 100}"""));
-		add("payments", id(api.post("/api/v1/members/" + member + "/point-payments", """
-				{"program": "points", "amount": "49.90", "currency": "EUR", "points": 500, "store": "paris-1"}""")));
+		for (int i = 0; i < 4; i++) {
+			add("payments", id(api.post("/api/v1/members/" + member + "/point-payments", """
+					{"program": "points", "amount": "49.90", "currency": "EUR", "points": 500, "store": "paris-1"}""")));
+		}
 		ok(api.put("/api/v1/members/" + member + "/labels/vip"));
 		add("labels", "vip", "new");
 		Api.Response keys = ok(api.post("/api/v1/api-keys", "{\"name\": \"till\", \"scopes\": [\"events:write\"]}"));
@@ -255,6 +262,12 @@ class ApiFuzzIntegrationTest {
 		for (int i = 0; i < 8; i++) {
 			idempotencyKeys.add("fuzz-key-" + i);
 		}
+	}
+
+	/** A value that names nothing, for the 404s; plausible requests leave it out. */
+	private String unknown(String value) {
+		unknown.add(value);
+		return value;
 	}
 
 	private void add(String kind, String... values) {
@@ -376,8 +389,16 @@ class ApiFuzzIntegrationTest {
 			case "point-payments" -> "payments";
 			case "api-keys" -> "apiKeys";
 			case "labels" -> "labels";
+			case "codes" -> "codes";
 			default -> null;
 		};
+		if (plausible && kind != null) {
+			List<String> known = new ArrayList<>(valid.getOrDefault(kind, List.of()));
+			known.removeAll(unknown);
+			if (!known.isEmpty()) {
+				return pick(random, known);
+			}
+		}
 		if (kind == null || random.nextInt(10) == 0) {
 			List<String> all = new ArrayList<>();
 			valid.values().forEach(all::addAll);
@@ -465,8 +486,8 @@ class ApiFuzzIntegrationTest {
 		}
 		if (raw == long.class || raw == Long.class || raw == int.class || raw == Integer.class
 				|| raw == short.class || raw == Short.class) {
-			return !plausible && random.nextInt(3) == 0 ? pick(random, BOUNDARY_NUMBERS)
-					: (Object) (long) random.nextInt(1_000);
+			return plausible ? (Object) (1L + random.nextInt(100))
+					: random.nextInt(3) == 0 ? pick(random, BOUNDARY_NUMBERS) : (Object) (long) random.nextInt(1_000);
 		}
 		if (raw == BigDecimal.class || raw == double.class || raw == Double.class) {
 			return !plausible && random.nextInt(3) == 0 ? pick(random, BOUNDARY_NUMBERS)
@@ -481,10 +502,12 @@ class ApiFuzzIntegrationTest {
 		if (raw == OffsetDateTime.class || raw == Instant.class) {
 			return !plausible && random.nextInt(4) == 0 ? pick(random, "+999999999-12-31T23:59:59Z", "-999999999-01-01T00:00:00Z",
 					"2026-11-24T10:15:30", "2026-13-45T25:61:61Z", "1970-01-01T00:00:00Z", "2026-11-24T10:15:30+18:00")
-					: OffsetDateTime.now(ZoneOffset.UTC).plusMinutes(random.nextInt(200_000) - 100_000).toString();
+					: OffsetDateTime.now(ZoneOffset.UTC)
+						.plusMinutes(plausible ? -random.nextInt(1_000) : random.nextInt(200_000) - 100_000)
+						.toString();
 		}
 		if (raw == LocalDate.class) {
-			return pick(random, LocalDate.now().toString(), "2026-02-30", "0000-01-01", "+10000-01-01", "1990-05-17",
+			return plausible ? "1990-05-17" : pick(random, LocalDate.now().toString(), "2026-02-30", "0000-01-01", "+10000-01-01", "1990-05-17",
 					LocalDate.now().plusDays(30).toString());
 		}
 		if (raw == Duration.class) {
@@ -555,7 +578,9 @@ class ApiFuzzIntegrationTest {
 			if (component.getType() == Map.class && component.getName().equals("otherFields")) {
 				continue;
 			}
-			if (random.nextInt(6) != 0) {
+			// A careful client sends the required fields and leaves out more optional ones, and so sends one of
+			// several alternatives more often.
+			if (plausible ? required(component) || random.nextBoolean() : random.nextInt(6) != 0) {
 				object.put(component.getName(),
 						value(component.getGenericType(), component.getName(), random, depth + 1));
 			}
@@ -564,6 +589,12 @@ class ApiFuzzIntegrationTest {
 			object.put(garbageString(random), garbageValue(random));
 		}
 		return object;
+	}
+
+	private static boolean required(RecordComponent component) {
+		Method accessor = component.getAccessor();
+		return accessor.isAnnotationPresent(NotNull.class) || accessor.isAnnotationPresent(NotBlank.class)
+				|| accessor.isAnnotationPresent(NotEmpty.class);
 	}
 
 	private String string(String name, Random random) {
@@ -575,7 +606,7 @@ class ApiFuzzIntegrationTest {
 			return random.nextInt(3) == 0 ? pick(random, transactionIds) : "fuzz-" + random.nextInt(1_000_000);
 		}
 		if (lower.equals("currency")) {
-			return pick(random, "EUR", "EUR", "USD", "eur", "XXX");
+			return plausible ? "EUR" : pick(random, "EUR", "EUR", "USD", "eur", "XXX");
 		}
 		if (lower.contains("email")) {
 			return pick(random, "ada@example.com", "member0@example.com", "not-an-email", "a@b");
@@ -588,6 +619,18 @@ class ApiFuzzIntegrationTest {
 		}
 		if (lower.contains("url")) {
 			return pick(random, "https://example.com/a.png", "javascript:alert(1)", "ftp://x", "//x");
+		}
+		if (plausible) {
+			if (lower.contains("locale") || lower.contains("language")) {
+				return pick(random, "en", "fr");
+			}
+			if (lower.equals("trigger")) {
+				return pick(random, "purchase", "review", "workshop");
+			}
+			// Lower-case letters and digits, starting with a letter: a valid code or name of anything.
+			if (lower.equals("code") || lower.equals("name") && random.nextBoolean()) {
+				return "n" + random.nextInt(1_000_000);
+			}
 		}
 		String collection = collectionOf(name);
 		if (valid.containsKey(collection) && random.nextInt(4) != 0) {
