@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -24,6 +25,7 @@ import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingPathVariableException;
 import org.springframework.web.bind.MissingRequestHeaderException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -102,6 +104,21 @@ class ProblemResponses {
 	ResponseEntity<Problem> missingParameter(MissingServletRequestParameterException failure,
 			HttpServletRequest request) {
 		return invalidFields(List.of(new FieldError(failure.getParameterName(), "is required")), request);
+	}
+
+	/** A path variable that is blank, such as {@code /members/%20}, converts to null: the client's mistake. */
+	@ExceptionHandler(MissingPathVariableException.class)
+	ResponseEntity<Problem> missingPathVariable(MissingPathVariableException failure, HttpServletRequest request) {
+		if (!failure.isMissingAfterConversion()) {
+			return bug(failure, request);
+		}
+		return invalidFields(List.of(new FieldError(failure.getVariableName(), "must not be blank")), request);
+	}
+
+	/** A form body (to an API that reads JSON) or a query string that Tomcat cannot decode, read by Spring MVC. */
+	@ExceptionHandler(InvalidParameterException.class)
+	ResponseEntity<Problem> undecodableParameters(InvalidParameterException failure, HttpServletRequest request) {
+		return problem(ErrorCode.INVALID_REQUEST, "The parameters of the request cannot be decoded", List.of(), request);
 	}
 
 	@ExceptionHandler(MissingRequestHeaderException.class)

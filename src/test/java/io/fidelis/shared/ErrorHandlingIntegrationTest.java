@@ -328,6 +328,109 @@ class ErrorHandlingIntegrationTest {
 	}
 
 	@Test
+	void wildcardContentTypesAreUnsupported() {
+		for (String wildcard : List.of("*/*", "application/*", "application/*+json")) {
+			Api.Response refused = tenant.api().send("POST", "/api/v1/events", purchase(Map.of()),
+					Map.of("Content-Type", wildcard));
+
+			assertProblem(refused, 415, "/problems/unsupported-media-type");
+		}
+		assertNothingWritten();
+	}
+
+	@Test
+	void multipartAndFormBodiesAreUnsupported() {
+		Api.Response multipart = tenant.api().send("POST", "/api/v1/events", purchase(Map.of()),
+				Map.of("Content-Type", "multipart/form-data"));
+		Api.Response form = tenant.api().send("PUT", "/api/v1/programs/points/transfer-terms", "a=%ZZ",
+				Map.of("Content-Type", "application/x-www-form-urlencoded", "Idempotency-Key", "form"));
+
+		assertProblem(multipart, 415, "/problems/unsupported-media-type");
+		assertProblem(form, 415, "/problems/unsupported-media-type");
+		assertNothingWritten();
+	}
+
+	@Test
+	void formPostThatCannotBeDecodedIsRefused() {
+		Api.Response refused = tenant.api().send("POST", "/api/v1/events", "a=%ZZ&b=%s%n",
+				Map.of("Content-Type", "application/x-www-form-urlencoded"));
+
+		assertProblem(refused, 400, "/problems/invalid-request");
+		assertNothingWritten();
+	}
+
+	@Test
+	void queryStringsTheServerCannotDecodeAreProblems() {
+		for (String query : List.of("?label=%85", "?=vip", "?label=%ZZ")) {
+			Answer answer = raw("GET /api/v1/members" + query);
+
+			assertThat(answer.status()).as(answer.toString()).isEqualTo(400);
+			assertThat(answer.contentType()).as(answer.toString()).startsWith("application/problem+json");
+			assertThat(answer.body()).contains("/problems/invalid-request");
+		}
+	}
+
+	@Test
+	void headersTomcatRefusesAreProblems() {
+		for (String header : List.of("X-Note: a\u0001b", "Idempotency-Key: a\u0000b",
+				"X-Note: " + "x".repeat(9_000))) {
+			Answer answer = raw("GET /api/v1/members", header);
+
+			assertThat(answer.status()).as(answer.toString()).isEqualTo(400);
+			assertThat(answer.contentType()).as(answer.toString()).startsWith("application/problem+json");
+			assertThat(answer.body()).contains("/problems/invalid-request");
+		}
+	}
+
+	@Test
+	void pathsAndRequestLinesTomcatRefusesAreProblems() {
+		for (String requestLine : List.of("GET /api/v1/members/%00", "GET /api/v1/members/%2F..%2F/balances",
+				"GET /api/v1/members/%ZZ", "GET /api/v1/members/%C3%28", "GET /api/v1/members?" + "x".repeat(10_000),
+				"GET /api/v1/members/é")) {
+			Answer answer = raw(requestLine);
+
+			assertThat(answer.status()).as(answer.toString()).isEqualTo(400);
+			assertThat(answer.contentType()).as(answer.toString()).startsWith("application/problem+json");
+			assertThat(answer.body()).contains("/problems/invalid-request");
+		}
+	}
+
+	@Test
+	void traceIsAMethodNotAllowedProblem() {
+		Api.Response refused = tenant.api().send("TRACE", "/api/v1/events", null, Map.of());
+
+		assertProblem(refused, 405, "/problems/method-not-allowed");
+	}
+
+	/** An answer to a request line or headers a well-behaved client refuses to send. */
+	record Answer(int status, String contentType, String body) {
+	}
+
+	private Answer raw(String requestLine, String... headers) {
+		try (Socket socket = new Socket(tenants.base().getHost(), tenants.base().getPort())) {
+			socket.setSoTimeout(30_000);
+			StringBuilder head = new StringBuilder(requestLine + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
+					+ tenant.api().key() + "\r\nConnection: close\r\n");
+			for (String header : headers) {
+				head.append(header).append("\r\n");
+			}
+			socket.getOutputStream().write((head + "\r\n").getBytes(StandardCharsets.UTF_8));
+			String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+			String answerHead = response.substring(0, response.indexOf("\r\n\r\n"));
+			String contentType = answerHead.lines()
+				.filter(line -> line.toLowerCase(java.util.Locale.ROOT).startsWith("content-type:"))
+				.map(line -> line.substring("content-type:".length()).trim())
+				.findFirst()
+				.orElse(null);
+			return new Answer(Integer.parseInt(answerHead.substring(9, 12)), contentType,
+					response.substring(answerHead.length() + 4));
+		}
+		catch (IOException failure) {
+			throw new IllegalStateException(failure);
+		}
+	}
+
+	@Test
 	void putOnEventsIsNotAllowed() {
 		Api.Response refused = tenant.api().send("PUT", "/api/v1/events", purchase(Map.of()), Map.of());
 
@@ -350,6 +453,13 @@ class ErrorHandlingIntegrationTest {
 		Api.Response refused = tenant.api().get("/api/v1/members/not-a-uuid/balances");
 
 		assertInvalid(refused, "memberId");
+	}
+
+	@Test
+	void blankIdInThePathIsRefusedNamingIt() {
+		assertInvalid(tenant.api().get("/api/v1/members/%20"), "id");
+		assertInvalid(tenant.api().post("/api/v1/members/%20/adjustments", """
+				{"program": "points", "points": 10, "reason": "blank id"}"""), "memberId");
 	}
 
 	@Test
