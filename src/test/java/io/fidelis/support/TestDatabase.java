@@ -49,7 +49,10 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
 			.getPropertySources()
 			.addFirst(new MapPropertySource("testDatabase", Map.of("spring.datasource.url", url,
 					"spring.datasource.username", isPostgres() ? "postgres" : "sa", "spring.datasource.password", "",
-					"spring.datasource.hikari.maximum-pool-size", "10")));
+					"spring.datasource.hikari.maximum-pool-size", "10",
+					// Races of up to a hundred requests share these ten connections on a busy machine: they wait
+					// their turn longer than the 5 s a till waits in production.
+					"spring.datasource.hikari.connection-timeout", "60000")));
 	}
 
 	private static synchronized String postgres() {
