@@ -30,6 +30,7 @@ import io.fidelis.ledger.Posted;
 import io.fidelis.ledger.TransactionKind;
 import io.fidelis.member.Member;
 import io.fidelis.member.MemberLabels;
+import io.fidelis.membership.MemberMemberships;
 import io.fidelis.program.Program;
 import io.fidelis.reward.RewardGrants;
 import io.fidelis.shared.TenantId;
@@ -52,10 +53,12 @@ class RuleEarning {
 	private final ExplanationTexts texts;
 	private final MemberTiers tiers;
 	private final Qualification qualification;
+	private final MemberMemberships memberships;
 	private final Clock clock;
 
 	RuleEarning(Rules rules, MemberLabels labels, RewardGrants grants, RuleLimits limits, Ledger ledger,
-			ExplanationTexts texts, MemberTiers tiers, Qualification qualification, Clock clock) {
+			ExplanationTexts texts, MemberTiers tiers, Qualification qualification, MemberMemberships memberships,
+			Clock clock) {
 		this.rules = rules;
 		this.labels = labels;
 		this.grants = grants;
@@ -64,6 +67,7 @@ class RuleEarning {
 		this.texts = texts;
 		this.tiers = tiers;
 		this.qualification = qualification;
+		this.memberships = memberships;
 		this.clock = clock;
 	}
 
@@ -80,7 +84,7 @@ class RuleEarning {
 		Evaluation evaluation = multiplied(RuleEngine.evaluate(ruleSet, event,
 				new MemberFacts(member.id().value(), member.birthDate(), purchases, member.locale(), memberLabels,
 						tier.map(Tier::code).orElse(null)),
-				beneficiary, limits), tier, program);
+				beneficiary, limits), multipliers(tenant, program, member, tier), program);
 		List<RuleOutcome> outcomes = grantRewards(tenant, member, evaluation.outcomes(), transactionId);
 		List<String> rewards = outcomes.stream()
 			.filter(outcome -> outcome.fired() && outcome.reward() != null)
@@ -140,23 +144,50 @@ class RuleEarning {
 		return granted;
 	}
 
+	/** An earn multiplier the member enjoys, named for the explanation ("Gold tier multiplier"). */
+	private record Multiplier(BigDecimal factor, String name) {
+	}
+
+	/** The multipliers of the member's tier and memberships in the program, those above 1 only. */
+	private List<Multiplier> multipliers(TenantId tenant, Program program, Member member, Optional<Tier> tier) {
+		List<Multiplier> multipliers = new ArrayList<>();
+		tier.filter(Tier::multipliesEarnings)
+			.ifPresent(t -> multipliers.add(new Multiplier(t.earnMultiplier(), t.names().en() + " tier multiplier")));
+		memberships.earnMultiplier(tenant, program.id(), member.id().value())
+			.ifPresent(m -> multipliers.add(new Multiplier(m.multiplier(), m.plan() + " membership multiplier")));
+		return multipliers;
+	}
+
 	/**
-	 * What the rules gave, times the earn multiplier of the member's tier (rounded down): one more line says so, with
-	 * the extra units, "2 × 49 points = 98".
+	 * What the rules gave, times the largest of the member's multipliers (rounded down): multipliers of a tier and of
+	 * a membership do not add up or multiply, the larger one applies (the tier's if equal). One line says so, with the
+	 * extra units, "2 × 49 points = 98"; another says why a smaller one did not apply.
 	 */
-	private static Evaluation multiplied(Evaluation evaluation, Optional<Tier> tier, Program program) {
-		if (tier.isEmpty() || !tier.get().multipliesEarnings() || evaluation.total() <= 0) {
+	private static Evaluation multiplied(Evaluation evaluation, List<Multiplier> multipliers, Program program) {
+		if (multipliers.isEmpty() || evaluation.total() <= 0) {
 			return evaluation;
 		}
-		BigDecimal multiplier = tier.get().earnMultiplier();
-		long total = multiplier.multiply(BigDecimal.valueOf(evaluation.total()))
+		Multiplier applied = multipliers.get(0);
+		for (Multiplier multiplier : multipliers) {
+			if (multiplier.factor().compareTo(applied.factor()) > 0) {
+				applied = multiplier;
+			}
+		}
+		BigDecimal factor = applied.factor();
+		long total = factor.multiply(BigDecimal.valueOf(evaluation.total()))
 			.setScale(0, RoundingMode.DOWN)
 			.longValueExact();
 		List<RuleOutcome> outcomes = new ArrayList<>(evaluation.outcomes());
-		outcomes.add(new RuleOutcome(null, tier.get().names().en() + " tier multiplier", 0, true,
-				total - evaluation.total(), multiplier.stripTrailingZeros().toPlainString() + " × "
-						+ evaluation.total() + " " + program.kind().unit() + " = " + total,
+		outcomes.add(new RuleOutcome(null, applied.name(), 0, true, total - evaluation.total(),
+				factor.stripTrailingZeros().toPlainString() + " × " + evaluation.total() + " "
+						+ program.kind().unit() + " = " + total,
 				null, null));
+		for (Multiplier multiplier : multipliers) {
+			if (multiplier != applied) {
+				outcomes.add(new RuleOutcome(null, multiplier.name(), 0, false, 0, null,
+						"the " + applied.name() + " is larger: multipliers do not add up", null));
+			}
+		}
 		return new Evaluation(total, outcomes);
 	}
 

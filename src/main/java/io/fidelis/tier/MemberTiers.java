@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 import io.fidelis.member.Member;
@@ -21,22 +22,52 @@ public class MemberTiers {
 	private final TierLadders ladders;
 	private final Standings standings;
 	private final TierActivity activity;
+	private final ObjectProvider<GrantedTiers> grants;
 	private final Clock clock;
 
-	MemberTiers(TierLadders ladders, Standings standings, TierActivity activity, Clock clock) {
+	MemberTiers(TierLadders ladders, Standings standings, TierActivity activity, ObjectProvider<GrantedTiers> grants,
+			Clock clock) {
 		this.ladders = ladders;
 		this.standings = standings;
 		this.activity = activity;
+		this.grants = grants;
 		this.clock = clock;
 	}
 
-	/** The member's tier in the program: the base tier until they reach another; empty if the program has no tiers. */
+	/**
+	 * The member's tier in the program: the base tier until they reach another, or a higher tier granted them (by a
+	 * membership); empty if the program has no tiers.
+	 */
 	public Optional<Tier> current(TenantId tenant, ProgramId program, UUID member) {
 		return ladders.find(tenant, program).map(ladder -> {
 			String code = standings.find(tenant, program, member).map(Standing::tier).orElse(ladder.base().code());
-			int rank = ladder.rank(code);
-			return rank < 0 ? ladder.base() : ladder.tiers().get(rank);
+			return effective(tenant, program, member, ladder, code).tier();
 		});
+	}
+
+	/** The tier of this code in the program's ladder, if the program has one with it. */
+	public Optional<Tier> tier(TenantId tenant, ProgramId program, String code) {
+		return ladders.find(tenant, program).filter(ladder -> ladder.rank(code) >= 0)
+			.map(ladder -> ladder.tiers().get(ladder.rank(code)));
+	}
+
+	/** The higher of the earned tier and the tiers granted now; {@code grantedBy} null when the earned one is. */
+	private Effective effective(TenantId tenant, ProgramId program, UUID member, TierLadder ladder, String earned) {
+		int rank = Math.max(0, ladder.rank(earned));
+		String grantedBy = null;
+		Instant now = clock.instant();
+		for (GrantedTiers granting : grants.orderedStream().toList()) {
+			for (GrantedTiers.Grant grant : granting.granted(tenant, program, member, now)) {
+				if (ladder.rank(grant.tier()) > rank) {
+					rank = ladder.rank(grant.tier());
+					grantedBy = grant.grantedBy();
+				}
+			}
+		}
+		return new Effective(ladder.tiers().get(rank), grantedBy);
+	}
+
+	private record Effective(Tier tier, String grantedBy) {
 	}
 
 	/** Where the member stands in the program's ladder, with what they need to move up or to stay. */
@@ -49,8 +80,8 @@ public class MemberTiers {
 			.orElse(new Standing(ladder.base().code(), member.enrolledAt(), null, null, null));
 		Instant now = clock.instant();
 		long value = activity.metric(tenant, program, id, ladder, now);
-		int rank = Math.max(0, ladder.rank(standing.tier()));
-		Tier tier = ladder.tiers().get(rank);
+		Effective effective = effective(tenant, program.id(), id, ladder, standing.tier());
+		Tier tier = effective.tier();
 		Tier above = ladder.above(tier);
 		TierStatus.Next next = above == null ? null
 				: new TierStatus.Next(above.code(), ladder.display(ladder.threshold(above, program), program),
@@ -60,6 +91,6 @@ public class MemberTiers {
 						ladder.windowStart(now, program.timeZone())),
 				next, new TierStatus.Keep(ladder.display(ladder.threshold(tier, program), program),
 						ladder.display(Math.max(0, ladder.threshold(tier, program) - value), program)),
-				standing.reviewAt(), standing.graceUntil(), standing.manualUntil());
+				standing.reviewAt(), standing.graceUntil(), standing.manualUntil(), effective.grantedBy());
 	}
 }

@@ -12,9 +12,10 @@ import java.time.Instant;
  * @param reviewAt when the tier is next reviewed; null in the base tier
  * @param graceUntil set while the member keeps a tier the metric no longer supports
  * @param manualUntil set while an operator's assignment holds
+ * @param grantedBy set while the tier is one granted (by a membership) above the tier earned: who grants it
  */
 record TierStatus(String program, Tier tier, Instant since, Metric metric, Next next, Keep keep, Instant reviewAt,
-		Instant graceUntil, Instant manualUntil) {
+		Instant graceUntil, Instant manualUntil, String grantedBy) {
 
 	/** The metric over its window, counted since {@code from}. */
 	record Metric(TierMetric type, String value, Instant from) {

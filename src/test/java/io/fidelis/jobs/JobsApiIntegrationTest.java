@@ -85,7 +85,8 @@ class JobsApiIntegrationTest {
 		assertThat(schedules).containsExactly(Map.entry("earning.birthdays", "every hour"),
 				Map.entry("earning.campaigns", "every 5 minutes"), Map.entry("ledger.activation", "every 10 minutes"),
 				Map.entry("ledger.expiry", "every hour"), Map.entry("ledger.expiry-warning", "every hour"),
-				Map.entry("ledger.hold-expiry", "every minute"), Map.entry("reward.voucher-expiry", "every hour"),
+				Map.entry("ledger.hold-expiry", "every minute"), Map.entry("membership.terms", "every 15 minutes"),
+				Map.entry("reward.voucher-expiry", "every hour"),
 				Map.entry("test.always-failing", "every 6 hours"), Map.entry("tier.reviews", "every 15 minutes"));
 	}
 

@@ -28,6 +28,6 @@ class JobsDisabledIntegrationTest {
 		assertThat(list.status()).as(list.toString()).isEqualTo(200);
 		assertThat(list.json().findValuesAsString("name")).containsExactly("earning.birthdays", "earning.campaigns",
 				"ledger.activation", "ledger.expiry", "ledger.expiry-warning", "ledger.hold-expiry",
-				"reward.voucher-expiry", "tier.reviews");
+				"membership.terms", "reward.voucher-expiry", "tier.reviews");
 	}
 }
