@@ -1,5 +1,6 @@
 package io.fidelis.tier;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
@@ -64,6 +65,9 @@ class TierActivity {
 
 	/** The ladder's metric for the member at {@code now}, in the unit of its thresholds (minor units for amounts). */
 	long metric(TenantId tenant, Program program, UUID member, TierLadder ladder, Instant now) {
+		if (ladder.metric() == TierMetric.EXPRESSION) {
+			return score(tenant, program, member, ladder, now);
+		}
 		String sum;
 		String filter;
 		switch (ladder.metric()) {
@@ -89,5 +93,28 @@ class TierActivity {
 			.param("currency", program.currency().getCurrencyCode())
 			.query(Long.class)
 			.single();
+	}
+
+	/** The ladder's expression over the three sums of the window, read in one query. */
+	private long score(TenantId tenant, Program program, UUID member, TierLadder ladder, Instant now) {
+		record Sums(long points, long amountMinor, long purchases) {
+		}
+		Sums sums = jdbc.sql("""
+				SELECT COALESCE(SUM(CASE WHEN program_id = :program THEN points END), 0) AS points,
+				       COALESCE(SUM(CASE WHEN program_id IS NULL AND currency = :currency THEN amount_minor END), 0)
+				         AS amount_minor,
+				       COALESCE(SUM(CASE WHEN program_id IS NULL THEN purchases END), 0) AS purchases
+				FROM tier_activity
+				WHERE tenant_id = :tenant AND member_id = :member AND occurred_at >= :from""")
+			.param("tenant", tenant.value())
+			.param("member", member)
+			.param("from", Timestamps.sql(ladder.windowStart(now, program.timeZone())))
+			.param("program", program.id().value())
+			.param("currency", program.currency().getCurrencyCode())
+			.query((rs, n) -> new Sums(rs.getLong("points"), rs.getLong("amount_minor"), rs.getLong("purchases")))
+			.single();
+		double amountSpent = BigDecimal.valueOf(sums.amountMinor(), program.currency().getDefaultFractionDigits())
+			.doubleValue();
+		return TierScore.of(ladder.expression(), sums.points(), amountSpent, sums.purchases());
 	}
 }

@@ -43,13 +43,14 @@ class TierController {
 		this.idempotentRequests = idempotentRequests;
 	}
 
-	record LadderResponse(String program, TierMetric metric, TierLadder.Window window,
+	record LadderResponse(String program, TierMetric metric, String expression, TierLadder.Window window,
 			TierLadder.Downgrade downgrade, int graceDays, TierLadder.Review review, boolean returnsBringReviewForward,
 			List<Tier> tiers) {
 
 		static LadderResponse of(Program program, TierLadder ladder) {
-			return new LadderResponse(program.code(), ladder.metric(), ladder.window(), ladder.downgrade(),
-					ladder.graceDays(), ladder.review(), ladder.returnsBringReviewForward(), ladder.tiers());
+			return new LadderResponse(program.code(), ladder.metric(), ladder.expression(), ladder.window(),
+					ladder.downgrade(), ladder.graceDays(), ladder.review(), ladder.returnsBringReviewForward(),
+					ladder.tiers());
 		}
 	}
 
@@ -89,6 +90,15 @@ class TierController {
 						throw new BusinessException(ErrorCode.INVALID_REQUEST, problems.stream()
 							.map(problem -> problem.field() + ": " + problem.message())
 							.collect(Collectors.joining("; ")), problems);
+					}
+					if (request.expression() != null) {
+						try {
+							TierScore.check(request.expression());
+						}
+						catch (IllegalArgumentException invalid) {
+							throw new BusinessException(ErrorCode.INVALID_EXPRESSION, invalid.getMessage(),
+									List.of(new FieldError("expression", invalid.getMessage())));
+						}
 					}
 					List<String> left = new ArrayList<>(standings.tiersInUse(tenant, owner.id()));
 					left.removeIf(code -> request.rank(code) >= 0);

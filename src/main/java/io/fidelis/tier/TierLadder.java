@@ -25,12 +25,13 @@ import jakarta.validation.constraints.Size;
  * A program's tiers, from the base tier (threshold 0) up, and the policy that moves members along them: upgrades as
  * soon as the metric over the window reaches a higher threshold, downgrades only at the review date.
  *
+ * @param expression with the metric {@code expression}: the CEL expression that scores members (see {@link TierScore})
  * @param graceDays how long a member the metric no longer supports at review keeps the tier before going down
  * @param returnsBringReviewForward whether a return after which the metric no longer supports the member's tier
  *        brings their review to the next run of the review job, rather than waiting for the review date
  */
-public record TierLadder(@NotNull TierMetric metric, @NotNull @Valid Window window, @NotNull Downgrade downgrade,
-		@Min(0) @Max(366) Integer graceDays, @NotNull @Valid Review review, Boolean returnsBringReviewForward,
+public record TierLadder(@NotNull TierMetric metric, @Size(max = 1000) String expression,
+		@NotNull @Valid Window window, @NotNull Downgrade downgrade, @Min(0) @Max(366) Integer graceDays, @NotNull @Valid Review review, Boolean returnsBringReviewForward,
 		@NotNull @Size(min = 1, max = TierLadder.MAX_TIERS) List<@NotNull @Valid Tier> tiers) {
 
 	/** Sanity: a ladder is for people to climb. */
@@ -70,6 +71,9 @@ public record TierLadder(@NotNull TierMetric metric, @NotNull @Valid Window wind
 	/** What the request's annotations cannot say; empty if the ladder fits the program. */
 	List<FieldError> problems(Program program) {
 		List<FieldError> errors = new ArrayList<>();
+		if ((metric == TierMetric.EXPRESSION) != (expression != null)) {
+			errors.add(new FieldError("expression", "is required with the metric expression, and only then"));
+		}
 		if (window.type() == Window.Kind.ROLLING && window.months() == null) {
 			errors.add(new FieldError("window.months", "is required for a rolling window"));
 		}
@@ -199,6 +203,7 @@ public record TierLadder(@NotNull TierMetric metric, @NotNull @Valid Window wind
 			case AMOUNT_SPENT -> "amount spent " + display(value, program) + " "
 					+ program.currency().getCurrencyCode();
 			case PURCHASES -> "purchases " + value;
+			case EXPRESSION -> "score " + value;
 		};
 	}
 }

@@ -10,5 +10,8 @@ public enum TierMetric {
 	AMOUNT_SPENT,
 
 	/** The number of purchases not wholly returned. */
-	PURCHASES
+	PURCHASES,
+
+	/** The ladder's {@code expression} over the three others (see {@link TierScore}); thresholds are whole scores. */
+	EXPRESSION
 }

@@ -145,6 +145,31 @@ class TierApiIntegrationTest {
 	}
 
 	@Test
+	void anExpressionMetricIsCheckedWhenTheLadderIsPut() {
+		TestTenant tenant = tenants.create();
+		String rest = """
+				"window": {"type": "rolling", "months": 12}, "downgrade": "one_tier", "review": {"type": "anniversary"},
+				 "tiers": [{"code": "a", "names": {"fr": "A", "en": "A"}, "threshold": 0}]""";
+
+		Api.Response noExpression = put(tenant, "{\"metric\": \"expression\", " + rest + "}");
+		Api.Response notNeeded = put(tenant, "{\"metric\": \"purchases\", \"expression\": \"purchases\", " + rest + "}");
+		Api.Response notANumber = put(tenant, "{\"metric\": \"expression\", \"expression\": \"purchases > 2.0\", "
+				+ rest + "}");
+		Api.Response unknownName = put(tenant, "{\"metric\": \"expression\", \"expression\": \"visits * 2.0\", "
+				+ rest + "}");
+		Api.Response accepted = put(tenant, "{\"metric\": \"expression\", "
+				+ "\"expression\": \"pointsEarned + amountSpent * 2.0\", " + rest + "}");
+
+		assertThat(fields(noExpression)).containsExactly("expression");
+		assertThat(fields(notNeeded)).containsExactly("expression");
+		assertProblem(notANumber, 422, "/problems/invalid-expression");
+		assertThat(fields(notANumber)).containsExactly("expression");
+		assertProblem(unknownName, 422, "/problems/invalid-expression");
+		assertThat(accepted.status()).as(accepted.toString()).isEqualTo(200);
+		assertThat(accepted.text("/expression")).isEqualTo("pointsEarned + amountSpent * 2.0");
+	}
+
+	@Test
 	void refusesMoreThanTwentyTiers() {
 		TestTenant tenant = tenants.create();
 		String tiers = IntStream.range(0, 21)

@@ -26,7 +26,7 @@ class TierLadderTest {
 			new BigDecimal("0.01"), ExpiryPolicy.NEVER, 0, 0, false, PARIS, Instant.EPOCH, Instant.EPOCH);
 
 	private static TierLadder ladder(TierMetric metric, TierLadder.Window window, TierLadder.Review review) {
-		return new TierLadder(metric, window, TierLadder.Downgrade.ONE_TIER, null, review, null, List.of(
+		return new TierLadder(metric, null, window, TierLadder.Downgrade.ONE_TIER, null, review, null, List.of(
 				tier("bronze", "0"), tier("silver", "100"), tier("gold", "500.50")));
 	}
 
@@ -85,7 +85,7 @@ class TierLadderTest {
 
 	@Test
 	void aLadderFitsTheProgramOnlyWithIncreasingThresholdsFromZero() {
-		TierLadder ladder = new TierLadder(TierMetric.POINTS_EARNED, ROLLING, TierLadder.Downgrade.ONE_TIER, null,
+		TierLadder ladder = new TierLadder(TierMetric.POINTS_EARNED, null, ROLLING, TierLadder.Downgrade.ONE_TIER, null,
 				ANNIVERSARY, null, List.of(tier("a", "5"), tier("b", "5"), tier("c", "7.5")));
 
 		assertThat(ladder.problems(PROGRAM)).extracting(error -> error.field() + " " + error.message())

@@ -68,6 +68,20 @@ class TierScenarioIntegrationTest {
 	}
 
 	@Test
+	void anExpressionScoresMembersOnWhatTheOtherMetricsCount() {
+		// 1 per point earned and 10 per purchase: 40.00 EUR earns 40 points and scores 50.
+		script("""
+				tiers %s
+				buy A 40.00
+				expect A tier bronze
+				buy A 40.00
+				expect A tier silver
+				""".formatted(ladder("""
+				"metric": "expression", "expression": "pointsEarned + purchases * 10.0", "window": %s,
+				"downgrade": "one_tier", "review": {"type": "anniversary"}""".formatted(ROLLING_YEAR))));
+	}
+
+	@Test
 	void climbsThroughEveryTierAsSoonAsTheMetricReachesEachThreshold() {
 		script("""
 				tiers %s
