@@ -8,6 +8,7 @@ import java.util.Map;
 
 import io.fidelis.support.Api;
 import io.fidelis.support.MutableClock;
+import io.fidelis.support.ScriptSteps;
 
 /**
  * Ledger scenarios written as scripts, one step per line, run through the HTTP API of a fresh tenant:
@@ -50,11 +51,8 @@ final class LedgerScript {
 	}
 
 	void run(String script) {
-		for (String line : script.strip().split("\n")) {
-			String step = line.strip();
-			if (!step.isEmpty() && !step.startsWith("#")) {
-				run(step.split("\\s+"), step);
-			}
+		for (String step : ScriptSteps.of(script)) {
+			run(step.split("\\s+"), step);
 		}
 	}
 

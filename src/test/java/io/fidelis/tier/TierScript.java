@@ -14,6 +14,7 @@ import java.util.UUID;
 
 import io.fidelis.support.Api;
 import io.fidelis.support.MutableClock;
+import io.fidelis.support.ScriptSteps;
 import io.fidelis.support.TestTenants.TestTenant;
 import tools.jackson.databind.JsonNode;
 
@@ -50,11 +51,8 @@ final class TierScript {
 	}
 
 	void run(String script) {
-		for (String line : script.strip().split("\n")) {
-			String step = line.strip();
-			if (!step.isEmpty() && !step.startsWith("#")) {
-				run(step.split("\\s+"), step);
-			}
+		for (String step : ScriptSteps.of(script)) {
+			run(step.split("\\s+"), step);
 		}
 	}
 
