@@ -245,16 +245,21 @@ class Redemptions {
 			.param("before", Timestamps.sql(page.before()))
 			.param("beforeId", page.beforeId())
 			.param("limit", page.fetchSize())
-			.query((rs, n) -> redemption(tenant, rs))
-			.list();
+			.query(Redemptions::redemption)
+			.list()
+			.stream()
+			.map(redemption -> withWhatItGave(tenant, redemption))
+			.toList();
 	}
 
 	Redemption get(TenantId tenant, UUID id) {
 		return jdbc.sql("SELECT " + COLUMNS + " FROM redemption WHERE tenant_id = :tenant AND id = :id")
 			.param("tenant", tenant.value())
 			.param("id", id)
-			.query((rs, n) -> redemption(tenant, rs))
-			.single();
+			.query(Redemptions::redemption)
+			.optional()
+			.map(redemption -> withWhatItGave(tenant, redemption))
+			.orElseThrow(() -> new IllegalStateException("no redemption " + id));
 	}
 
 	private int redeemedBy(TenantId tenant, UUID memberId, UUID rewardId) {
@@ -283,15 +288,22 @@ class Redemptions {
 		}
 	}
 
-	private Redemption redemption(TenantId tenant, ResultSet rs) throws SQLException {
-		UUID id = rs.getObject("id", UUID.class);
+	/** A redemption as its row holds it; {@link #withWhatItGave} adds its vouchers and gift orders. */
+	private static Redemption redemption(ResultSet rs, int row) throws SQLException {
 		UUID creditProgram = rs.getObject("credit_program_id", UUID.class);
-		return new Redemption(id, rs.getObject("reward_id", UUID.class), rs.getObject("member_id", UUID.class),
-				rs.getInt("quantity"), rs.getInt("cancelled"), rs.getLong("points"),
-				rs.getObject("transaction_id", UUID.class),
-				Timestamps.instant(rs.getObject("created_at", OffsetDateTime.class)),
-				vouchers.ofRedemption(tenant, id), giftOrders.ofRedemption(tenant, id),
-				creditProgram == null ? null : new ProgramId(creditProgram), (Long) rs.getObject("credit_units", Long.class),
-				rs.getString("granted_by"));
+		return new Redemption(rs.getObject("id", UUID.class), rs.getObject("reward_id", UUID.class),
+				rs.getObject("member_id", UUID.class), rs.getInt("quantity"), rs.getInt("cancelled"),
+				rs.getLong("points"), rs.getObject("transaction_id", UUID.class),
+				Timestamps.instant(rs.getObject("created_at", OffsetDateTime.class)), List.of(), List.of(),
+				creditProgram == null ? null : new ProgramId(creditProgram),
+				(Long) rs.getObject("credit_units", Long.class), rs.getString("granted_by"));
+	}
+
+	/** Read once the redemption's own rows are read, rather than while their result set is open. */
+	private Redemption withWhatItGave(TenantId tenant, Redemption redemption) {
+		return new Redemption(redemption.id(), redemption.rewardId(), redemption.memberId(), redemption.quantity(),
+				redemption.cancelled(), redemption.points(), redemption.transactionId(), redemption.createdAt(),
+				vouchers.ofRedemption(tenant, redemption.id()), giftOrders.ofRedemption(tenant, redemption.id()),
+				redemption.creditProgram(), redemption.creditUnits(), redemption.grantedBy());
 	}
 }

@@ -41,7 +41,10 @@ public class RewardGrants {
 	 * @return why not, or empty if it can be granted
 	 */
 	public Optional<String> refusal(TenantId tenant, String rewardCode) {
-		Optional<Reward> reward = rewards.find(tenant, rewardCode);
+		return refusal(rewards.find(tenant, rewardCode), rewardCode);
+	}
+
+	private static Optional<String> refusal(Optional<Reward> reward, String rewardCode) {
 		if (reward.isEmpty()) {
 			return Optional.of("no reward with code '" + rewardCode + "'");
 		}
@@ -59,11 +62,12 @@ public class RewardGrants {
 	 */
 	public Optional<String> grant(TenantId tenant, Member member, String rewardCode, int quantity, String reference,
 			String grantedBy) {
-		Optional<String> refusal = refusal(tenant, rewardCode);
+		Optional<Reward> found = rewards.find(tenant, rewardCode);
+		Optional<String> refusal = refusal(found, rewardCode);
 		if (refusal.isPresent()) {
 			return refusal;
 		}
-		Reward reward = rewards.get(tenant, rewardCode);
+		Reward reward = found.get();
 		try {
 			// A savepoint: a refused grant undoes itself only, never the event it is part of.
 			savepoint.executeWithoutResult(
