@@ -66,7 +66,10 @@ class EventIntake {
 				member.map(m -> m.id().value()).orElse(null), occurredAt, amount, storeId, event.channel()), items);
 		List<EventResult.Effect> effects = new ArrayList<>();
 		if (member.isPresent()) {
-			long count = memberActivity.countPurchase(tenant, member.get().id().value());
+			memberActivity.countPurchase(tenant, member.get().id().value());
+			// PERF: the count is read back only for the programs whose rules may look at it.
+			long count = earningPrograms.stream().anyMatch(program -> earning.looksAtPurchases(tenant, program))
+					? memberActivity.purchases(tenant, member.get().id().value()) : 0;
 			EventFacts facts = new EventFacts("purchase", amount, items.stream()
 				.map(item -> new EventFacts.Item(item.sku(), item.category(), item.quantity(), item.unitPriceMinor()))
 				.toList(), storeId, event.channel(), occurredAt, Map.of());

@@ -29,13 +29,12 @@ class MemberActivity {
 			.update();
 	}
 
-	/** Counts a purchase and returns how many the member has made, this one included. */
-	long countPurchase(TenantId tenant, UUID memberId) {
+	/** Counts a purchase; the count, this one included, is then {@link #purchases}, in the same transaction. */
+	void countPurchase(TenantId tenant, UUID memberId) {
 		if (increment(tenant, memberId) == 0) {
 			start(tenant, memberId);
 			increment(tenant, memberId);
 		}
-		return purchases(tenant, memberId);
 	}
 
 	long purchases(TenantId tenant, UUID memberId) {

@@ -71,8 +71,14 @@ class RuleEarning {
 		this.clock = clock;
 	}
 
+	/** Whether the program's rules may look at the member's count of purchases. */
+	boolean looksAtPurchases(TenantId tenant, Program program) {
+		return rules.ruleSet(tenant, program).looksAtPurchases();
+	}
+
 	/**
-	 * @param purchases how many purchases the member has made, this event included if it is one
+	 * @param purchases how many purchases the member has made, this event included if it is one (may be 0 if
+	 *        {@link #looksAtPurchases} says the rules do not look at it)
 	 * @param transactionId the event's, kept as the ledger transaction's reference (returns find it by that)
 	 */
 	EventResult.Effect earn(TenantId tenant, Program program, EventFacts event, Member member, long purchases,

@@ -24,49 +24,45 @@ public class Balances {
 		this.jdbc = jdbc;
 	}
 
-	/** The member's balances in every program where they have an account. */
+	/**
+	 * The member's balances in every program where they have an account, with the soonest expiry among their
+	 * available lots and how much expires then: one statement, the account rows and index lookups of their lots.
+	 */
 	public Map<ProgramId, MemberBalance> of(TenantId tenant, UUID memberId) {
-		record Row(ProgramId program, AccountKind kind, long balance) {
+		record Row(ProgramId program, AccountKind kind, long balance, MemberBalance.Expiring expiring) {
 		}
 		List<Row> rows = jdbc.sql("""
-				SELECT program_id, kind, credits_posted - debits_posted AS balance FROM ledger_account
-				WHERE tenant_id = :tenant AND member_id = :member""")
+				SELECT b.program_id, b.kind, b.balance, b.expires_at,
+				(SELECT SUM(l.remaining) FROM ledger_lot l
+				 WHERE l.account_id = b.id AND l.remaining > 0 AND l.expires_at = b.expires_at) AS expiring
+				FROM (SELECT a.id, a.program_id, a.kind, a.credits_posted - a.debits_posted AS balance,
+				      (SELECT MIN(l.expires_at) FROM ledger_lot l
+				       WHERE l.account_id = a.id AND a.kind = 'AVAILABLE' AND l.remaining > 0
+				       AND l.expires_at IS NOT NULL) AS expires_at
+				      FROM ledger_account a WHERE a.tenant_id = :tenant AND a.member_id = :member) b""")
 			.param("tenant", tenant.value())
 			.param("member", memberId)
-			.query((rs, n) -> new Row(new ProgramId(rs.getObject("program_id", UUID.class)),
-					AccountKind.valueOf(rs.getString("kind")), rs.getLong("balance")))
+			.query((rs, n) -> {
+				OffsetDateTime expiresAt = rs.getObject("expires_at", OffsetDateTime.class);
+				return new Row(new ProgramId(rs.getObject("program_id", UUID.class)),
+						AccountKind.valueOf(rs.getString("kind")), rs.getLong("balance"), expiresAt == null ? null
+								: new MemberBalance.Expiring(rs.getLong("expiring"), Timestamps.instant(expiresAt)));
+			})
 			.list();
-		Map<ProgramId, MemberBalance.Expiring> expiring = expiringNext(tenant, memberId);
 		Map<ProgramId, Map<AccountKind, Long>> byProgram = new HashMap<>();
-		rows.forEach(row -> byProgram.computeIfAbsent(row.program(), program -> new EnumMap<>(AccountKind.class))
-			.put(row.kind(), row.balance()));
+		Map<ProgramId, MemberBalance.Expiring> expiring = new HashMap<>();
+		for (Row row : rows) {
+			byProgram.computeIfAbsent(row.program(), program -> new EnumMap<>(AccountKind.class))
+				.put(row.kind(), row.balance());
+			if (row.expiring() != null) {
+				expiring.put(row.program(), row.expiring());
+			}
+		}
 		Map<ProgramId, MemberBalance> balances = new HashMap<>();
 		byProgram.forEach((program, kinds) -> balances.put(program,
 				new MemberBalance(program, kinds.getOrDefault(AccountKind.AVAILABLE, 0L),
 						kinds.getOrDefault(AccountKind.PENDING, 0L), kinds.getOrDefault(AccountKind.HELD, 0L),
 						expiring.get(program))));
 		return balances;
-	}
-
-	/** Per program, the soonest expiry among the member's available lots and how much expires then. */
-	private Map<ProgramId, MemberBalance.Expiring> expiringNext(TenantId tenant, UUID memberId) {
-		record Row(ProgramId program, MemberBalance.Expiring expiring) {
-		}
-		Map<ProgramId, MemberBalance.Expiring> next = new HashMap<>();
-		jdbc.sql("""
-				SELECT l.program_id, l.expires_at, SUM(l.remaining) AS amount
-				FROM ledger_account a JOIN ledger_lot l ON l.account_id = a.id
-				WHERE a.tenant_id = :tenant AND a.member_id = :member AND a.kind = 'AVAILABLE'
-				AND l.remaining > 0 AND l.expires_at IS NOT NULL
-				GROUP BY l.program_id, l.expires_at
-				ORDER BY l.expires_at""")
-			.param("tenant", tenant.value())
-			.param("member", memberId)
-			.query((rs, n) -> new Row(new ProgramId(rs.getObject("program_id", UUID.class)),
-					new MemberBalance.Expiring(rs.getLong("amount"),
-							Timestamps.instant(rs.getObject("expires_at", OffsetDateTime.class)))))
-			.list()
-			.forEach(row -> next.putIfAbsent(row.program(), row.expiring()));
-		return next;
 	}
 }

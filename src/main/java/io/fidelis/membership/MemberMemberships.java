@@ -58,6 +58,9 @@ public class MemberMemberships implements GrantedTiers {
 	}
 
 	private List<MembershipPlan> plansWithBenefits(TenantId tenant, ProgramId program, UUID member, Instant at) {
+		if (!plans.any(tenant)) {
+			return List.of();
+		}
 		return memberships.withBenefits(tenant, program, member)
 			.stream()
 			.filter(membership -> membership.benefitsAt(at))

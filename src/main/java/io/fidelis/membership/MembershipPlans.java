@@ -3,17 +3,20 @@ package io.fidelis.membership;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import io.fidelis.shared.BusinessException;
+import io.fidelis.shared.DefinitionCache;
 import io.fidelis.shared.ErrorCode;
 import io.fidelis.shared.Ids;
 import io.fidelis.shared.TenantId;
@@ -27,11 +30,25 @@ class MembershipPlans {
 	private final JdbcClient jdbc;
 	private final JsonMapper json;
 	private final Clock clock;
+	private final DefinitionCache<TenantId, Boolean> anyPlan;
 
-	MembershipPlans(JdbcClient jdbc, JsonMapper json, Clock clock) {
+	MembershipPlans(JdbcClient jdbc, JsonMapper json, Clock clock,
+			@Value("${fidelis.definitions.cache-ttl:5s}") Duration ttl) {
 		this.jdbc = jdbc;
 		this.json = json;
 		this.clock = clock;
+		this.anyPlan = new DefinitionCache<>(ttl, 10_000);
+	}
+
+	/**
+	 * Whether the tenant has ever had a plan: without one, no member has a membership, and an earn need not look for
+	 * them. Kept in memory (see {@link DefinitionCache}); plans are retired, never deleted.
+	 */
+	boolean any(TenantId tenant) {
+		return anyPlan.get(tenant, t -> jdbc.sql("SELECT COUNT(*) FROM membership_plan WHERE tenant_id = :tenant")
+			.param("tenant", t.value())
+			.query(Long.class)
+			.single() > 0);
 	}
 
 	/** A plan as it is kept: members can no longer start a retired plan; memberships of it go on. */
@@ -39,6 +56,7 @@ class MembershipPlans {
 	}
 
 	Entry create(TenantId tenant, MembershipPlan plan) {
+		anyPlan.forget(tenant);
 		Instant now = clock.instant();
 		try {
 			jdbc.sql("""

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -14,12 +15,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 import io.fidelis.shared.BusinessException;
+import io.fidelis.shared.DefinitionCache;
 import io.fidelis.shared.ErrorCode;
 import io.fidelis.shared.Ids;
 import io.fidelis.shared.TenantId;
@@ -38,11 +41,15 @@ public class Programs {
 	private final JdbcClient jdbc;
 	private final ApplicationEventPublisher events;
 	private final Clock clock;
+	/** Each tenant's programs, read by every event (see {@link DefinitionCache}). */
+	private final DefinitionCache<TenantId, List<Program>> byTenant;
 
-	Programs(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock) {
+	Programs(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock,
+			@Value("${fidelis.definitions.cache-ttl:5s}") Duration ttl) {
 		this.jdbc = jdbc;
 		this.events = events;
 		this.clock = clock;
+		this.byTenant = new DefinitionCache<>(ttl, 10_000);
 	}
 
 	/** Runs inside the transaction that creates the tenant: no tenant exists without its default program. */
@@ -63,6 +70,7 @@ public class Programs {
 		}
 		Instant now = clock.instant();
 		Program program = program(new ProgramId(Ids.newId(clock)), tenant, definition, now, now);
+		byTenant.forget(tenant);
 		jdbc.sql("INSERT INTO program (" + COLUMNS + """
 				) VALUES (:id, :tenant, :code, :name, :kind, :currency, :unitValue, :expiryPolicy,
 				:expiryPeriod, :expiryWarningDays, :pendingDays, :allowNegativeBalance, :timeZone, :createdAt,
@@ -81,6 +89,7 @@ public class Programs {
 	public Program update(TenantId tenant, String code, ProgramDefinition definition) {
 		Program existing = get(tenant, code);
 		Program program = program(existing.id(), tenant, definition, existing.createdAt(), clock.instant());
+		byTenant.forget(tenant);
 		jdbc.sql("""
 				UPDATE program SET name = :name, currency = :currency, unit_value = :unitValue,
 				expiry_policy = :expiryPolicy, expiry_period = :expiryPeriod,
@@ -96,10 +105,14 @@ public class Programs {
 	}
 
 	public List<Program> list(TenantId tenant) {
-		return jdbc.sql("SELECT " + COLUMNS + " FROM program WHERE tenant_id = :tenant ORDER BY code")
+		return byTenant.get(tenant, this::load);
+	}
+
+	private List<Program> load(TenantId tenant) {
+		return List.copyOf(jdbc.sql("SELECT " + COLUMNS + " FROM program WHERE tenant_id = :tenant ORDER BY code")
 			.param("tenant", tenant.value())
 			.query(Programs::program)
-			.list();
+			.list());
 	}
 
 	/** Every program of every tenant, for the jobs that work across the installation. */

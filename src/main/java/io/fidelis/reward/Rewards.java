@@ -3,12 +3,14 @@ package io.fidelis.reward;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -16,6 +18,7 @@ import org.springframework.stereotype.Repository;
 import io.fidelis.program.Program;
 import io.fidelis.program.ProgramId;
 import io.fidelis.shared.BusinessException;
+import io.fidelis.shared.DefinitionCache;
 import io.fidelis.shared.ErrorCode;
 import io.fidelis.shared.Ids;
 import io.fidelis.shared.TenantId;
@@ -33,18 +36,26 @@ public class Rewards {
 	private final JdbcClient jdbc;
 	private final JsonMapper json;
 	private final Clock clock;
+	/**
+	 * Whether a program has an automatic reward: every credit asks (stamp cards), and most programs have none. Kept
+	 * in memory (see {@link DefinitionCache}); the reward itself, with its stock, is always read from the database.
+	 */
+	private final DefinitionCache<ProgramId, Boolean> hasAutomatic;
 
-	Rewards(RewardChecks checks, JdbcClient jdbc, JsonMapper json, Clock clock) {
+	Rewards(RewardChecks checks, JdbcClient jdbc, JsonMapper json, Clock clock,
+			@Value("${fidelis.definitions.cache-ttl:5s}") Duration ttl) {
 		this.checks = checks;
 		this.jdbc = jdbc;
 		this.json = json;
 		this.clock = clock;
+		this.hasAutomatic = new DefinitionCache<>(ttl, 100_000);
 	}
 
 	/** Adds a reward to the program's catalog; refused if its definition does not hold together or its code is taken. */
 	public Reward create(TenantId tenant, Program program, String code, RewardDefinition definition) {
 		checks.check(tenant, definition, program);
 		refuseSecondAutomatic(tenant, program, code, definition);
+		hasAutomatic.forget(program.id());
 		Instant now = clock.instant();
 		UUID id = Ids.newId(clock);
 		try {
@@ -75,6 +86,7 @@ public class Rewards {
 		Reward reward = get(tenant, program, code);
 		checks.check(tenant, definition, program);
 		refuseSecondAutomatic(tenant, program, code, definition);
+		hasAutomatic.forget(program.id());
 		jdbc.sql("""
 				UPDATE reward SET type = :type, cost = :cost, definition = :definition, stock = :stock,
 				automatic = :automatic, updated_at = :now WHERE id = :id""")
@@ -92,6 +104,7 @@ public class Rewards {
 	/** Takes the reward out of the catalog for good: no more redemptions; issued vouchers stay valid. */
 	Reward retire(TenantId tenant, Program program, String code) {
 		Reward reward = get(tenant, program, code);
+		hasAutomatic.forget(program.id());
 		jdbc.sql("UPDATE reward SET retired_at = :now, updated_at = :now WHERE id = :id AND retired_at IS NULL")
 			.param("now", Timestamps.sql(clock.instant()))
 			.param("id", reward.id())
@@ -137,6 +150,13 @@ public class Rewards {
 
 	/** The reward a full stamp card of the program turns into, if it has one that is not retired. */
 	public Optional<Reward> automatic(TenantId tenant, ProgramId program) {
+		if (!hasAutomatic.get(program, p -> automaticNow(tenant, p).isPresent())) {
+			return Optional.empty();
+		}
+		return automaticNow(tenant, program);
+	}
+
+	private Optional<Reward> automaticNow(TenantId tenant, ProgramId program) {
 		return jdbc.sql("SELECT " + COLUMNS + """
 				 FROM reward WHERE tenant_id = :tenant AND program_id = :program AND automatic = TRUE
 				AND retired_at IS NULL""")
@@ -151,7 +171,7 @@ public class Rewards {
 		if (!definition.isAutomatic()) {
 			return;
 		}
-		automatic(tenant, program.id()).filter(other -> !other.code().equals(code))
+		automaticNow(tenant, program.id()).filter(other -> !other.code().equals(code))
 			.ifPresent(other -> {
 				throw BusinessException.invalid("automatic",
 						"reward '" + other.code() + "' is already the automatic reward of this program");

@@ -7,6 +7,7 @@ import java.security.SecureRandom;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.Base64;
@@ -17,10 +18,12 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 import io.fidelis.shared.BusinessException;
+import io.fidelis.shared.DefinitionCache;
 import io.fidelis.shared.ErrorCode;
 import io.fidelis.shared.Ids;
 import io.fidelis.shared.TenantId;
@@ -29,7 +32,8 @@ import io.fidelis.shared.Timestamps;
 /**
  * API keys: {@code fid_} and 43 random URL-safe characters (256 bits). Keys are stored as SHA-256 hashes: with that
  * much entropy a slow password hash adds nothing, and a fast one lets every request be authenticated by an index
- * lookup.
+ * lookup. Live keys are then kept in memory for a few seconds ({@link DefinitionCache}): a revocation takes effect at
+ * once on the instance that revoked the key, and within {@code fidelis.definitions.cache-ttl} on the others.
  */
 @Service
 public class ApiKeys {
@@ -40,10 +44,13 @@ public class ApiKeys {
 
 	private final JdbcClient jdbc;
 	private final Clock clock;
+	/** Live keys by hash; unknown keys are not kept, so that guessing cannot fill memory. */
+	private final DefinitionCache<String, Caller> liveKeys;
 
-	ApiKeys(JdbcClient jdbc, Clock clock) {
+	ApiKeys(JdbcClient jdbc, Clock clock, @Value("${fidelis.definitions.cache-ttl:5s}") Duration ttl) {
 		this.jdbc = jdbc;
 		this.clock = clock;
+		this.liveKeys = new DefinitionCache<>(ttl, 10_000);
 	}
 
 	/** Creates a key; the returned secret is the only copy that will ever exist. */
@@ -100,6 +107,7 @@ public class ApiKeys {
 
 	/** Revokes a key at once; revoking it again changes nothing. */
 	public ApiKey revoke(TenantId tenant, UUID id) {
+		liveKeys.forgetAll();
 		jdbc.sql("""
 				UPDATE api_key SET revoked_at = :now
 				WHERE tenant_id = :tenant AND id = :id AND revoked_at IS NULL""")
@@ -119,10 +127,14 @@ public class ApiKeys {
 
 	/** The caller a bearer token stands for, if it is a live key. */
 	public Optional<Caller> authenticate(String key) {
+		return liveKeys.find(hash(key), this::find);
+	}
+
+	private Optional<Caller> find(String hash) {
 		return jdbc.sql("""
 				SELECT id, tenant_id, scopes, store_id FROM api_key
 				WHERE key_hash = :hash AND revoked_at IS NULL""")
-			.param("hash", hash(key))
+			.param("hash", hash)
 			.query((rs, n) -> new Caller(new TenantId(rs.getObject("tenant_id", UUID.class)),
 					rs.getObject("id", UUID.class), scopes(rs.getString("scopes")), rs.getString("store_id")))
 			.optional();

@@ -1,51 +1,68 @@
 package io.fidelis.tier;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import io.fidelis.program.ProgramId;
+import io.fidelis.shared.DefinitionCache;
 import io.fidelis.shared.Timestamps;
 import io.fidelis.shared.TenantId;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The programs' ladders, each kept whole as the JSON its operator put. */
+/**
+ * The programs' ladders, each kept whole as the JSON its operator put. Every earn asks for them: a tenant's ladders
+ * are read together and kept in memory (see {@link DefinitionCache}).
+ */
 @Component
 class TierLadders {
 
 	private final JdbcClient jdbc;
 	private final JsonMapper json;
 	private final Clock clock;
+	/** Per tenant, the ladders by program, in the order of the programs' ids. */
+	private final DefinitionCache<TenantId, Map<ProgramId, TierLadder>> byTenant;
 
-	TierLadders(JdbcClient jdbc, JsonMapper json, Clock clock) {
+	TierLadders(JdbcClient jdbc, JsonMapper json, Clock clock,
+			@Value("${fidelis.definitions.cache-ttl:5s}") Duration ttl) {
 		this.jdbc = jdbc;
 		this.json = json;
 		this.clock = clock;
+		this.byTenant = new DefinitionCache<>(ttl, 10_000);
 	}
 
 	Optional<TierLadder> find(TenantId tenant, ProgramId program) {
-		return jdbc.sql("SELECT definition FROM tier_ladder WHERE tenant_id = :tenant AND program_id = :program")
-			.param("tenant", tenant.value())
-			.param("program", program.value())
-			.query(String.class)
-			.optional()
-			.map(definition -> json.readValue(definition, TierLadder.class));
+		return Optional.ofNullable(byTenant.get(tenant, this::load).get(program));
 	}
 
 	/** The tenant's programs that have a ladder. */
 	List<ProgramId> programs(TenantId tenant) {
-		return jdbc.sql("SELECT program_id FROM tier_ladder WHERE tenant_id = :tenant ORDER BY program_id")
+		return List.copyOf(byTenant.get(tenant, this::load).keySet());
+	}
+
+	private Map<ProgramId, TierLadder> load(TenantId tenant) {
+		Map<ProgramId, TierLadder> ladders = new LinkedHashMap<>();
+		jdbc.sql("SELECT program_id, definition FROM tier_ladder WHERE tenant_id = :tenant ORDER BY program_id")
 			.param("tenant", tenant.value())
-			.query((rs, row) -> new ProgramId(rs.getObject("program_id", UUID.class)))
-			.list();
+			.query((rs, row) -> Map.entry(new ProgramId(rs.getObject("program_id", UUID.class)),
+					json.readValue(rs.getString("definition"), TierLadder.class)))
+			.list()
+			.forEach(ladder -> ladders.put(ladder.getKey(), ladder.getValue()));
+		return Collections.unmodifiableMap(ladders);
 	}
 
 	void put(TenantId tenant, ProgramId program, TierLadder ladder) {
+		byTenant.forget(tenant);
 		Instant now = clock.instant();
 		String definition = json.writeValueAsString(ladder);
 		int updated = jdbc.sql("""

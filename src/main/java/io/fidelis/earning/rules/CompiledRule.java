@@ -63,6 +63,12 @@ public record CompiledRule(UUID id, int version, Instant createdAt, RuleDefiniti
 				|| campaign != null && campaign.audience() != null;
 	}
 
+	/** Whether evaluating it may need the member's count of purchases: first or nth purchase, an expression. */
+	boolean looksAtPurchases() {
+		return conditions() != null && (conditions().firstPurchase() != null || conditions().nthPurchase() != null
+				|| conditions().expression() != null);
+	}
+
 	boolean hasItemFilter() {
 		return conditions() != null && conditions().items() != null;
 	}

@@ -7,7 +7,8 @@ import java.util.UUID;
 /**
  * What the rules may look at in the member an event credits.
  *
- * @param purchases how many purchases the member has made, the one being evaluated included
+ * @param purchases how many purchases the member has made, the one being evaluated included; may be left 0 when no
+ *        rule looks at it ({@link RuleSet#looksAtPurchases()})
  * @param labels the member's labels; may be left empty when no rule looks at labels ({@link RuleSet#looksAtLabels()})
  * @param tier the code of the member's tier in the program; null if the program has no tiers
  */

@@ -16,6 +16,11 @@ public record RuleSet(Program program, List<CompiledRule> rules) {
 		return rules.stream().anyMatch(CompiledRule::looksAtLabels);
 	}
 
+	/** Whether any rule may look at the member's count of purchases: if none does, it need not be read. */
+	public boolean looksAtPurchases() {
+		return rules.stream().anyMatch(CompiledRule::looksAtPurchases);
+	}
+
 	/** The rules an event of this type may fire for this beneficiary, in evaluation order. */
 	List<CompiledRule> candidates(String trigger, Beneficiary beneficiary) {
 		return rules.stream()
