@@ -15,9 +15,11 @@ import jakarta.validation.Valid;
 class EventController {
 
 	private final Events events;
+	private final EventBatches batches;
 
-	EventController(Events events) {
+	EventController(Events events, EventBatches batches) {
 		this.events = events;
+		this.batches = batches;
 	}
 
 	/**
@@ -28,6 +30,17 @@ class EventController {
 	ResponseEntity<EventResult> post(Caller caller, @Valid @RequestBody EventRequest event) {
 		TenantId tenant = caller.require(Scope.EVENTS_WRITE);
 		return events.submit(tenant, caller.store(event.storeId()), event).toResponseEntity();
+	}
+
+	/**
+	 * Up to 1,000 events at once, each applied once per {@code transactionId} and answered as {@code POST /events}
+	 * answers it, in the order sent: a result, a replayed result, or its own problem; the batch itself is 200 unless
+	 * it is not a batch. Plain purchases are written set-based (see {@link EventBatches}).
+	 */
+	@PostMapping("/api/v1/events:batch")
+	EventBatchResult batch(Caller caller, @Valid @RequestBody EventBatchRequest batch) {
+		TenantId tenant = caller.require(Scope.EVENTS_WRITE);
+		return batches.submit(tenant, caller::store, batch.events());
 	}
 
 	/**

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 
 import org.springframework.stereotype.Component;
 
@@ -54,25 +55,49 @@ class EventIntake {
 		this.clock = clock;
 	}
 
-	EventResult purchase(TenantId tenant, EventRequest.Purchase event, String storeId) {
+	/** A purchase's fields checked and parsed, before anything is read or written. */
+	record CheckedPurchase(EventRequest.Purchase event, String storeId, Money amount, List<PurchaseItem> items,
+			Instant occurredAt) {
+
+		Purchase purchase(UUID id, UUID memberId) {
+			return new Purchase(id, event.transactionId(), memberId, occurredAt, amount, storeId, event.channel());
+		}
+
+		EventFacts facts() {
+			return new EventFacts("purchase", amount, items.stream()
+				.map(item -> new EventFacts.Item(item.sku(), item.category(), item.quantity(), item.unitPriceMinor()))
+				.toList(), storeId, event.channel(), occurredAt, Map.of());
+		}
+
+		EventResult result(UUID memberId, List<EventResult.Effect> effects) {
+			return new EventResult(event.transactionId(), "purchase", memberId, occurredAt,
+					amount.majorUnits().toPlainString(), amount.currency().getCurrencyCode(), null, null, effects);
+		}
+	}
+
+	CheckedPurchase check(EventRequest.Purchase event, String storeId) {
 		Currency currency = Money.currency(event.currency(), "currency");
 		Money amount = Money.parse(event.amount(), currency, "amount");
 		List<PurchaseItem> items = items(event.items(), currency);
-		Instant occurredAt = fields.occurredAt(event.occurredAt());
+		return new CheckedPurchase(event, storeId, amount, items, fields.occurredAt(event.occurredAt()));
+	}
+
+	EventResult purchase(TenantId tenant, EventRequest.Purchase event, String storeId) {
+		CheckedPurchase checked = check(event, storeId);
+		Money amount = checked.amount();
+		Instant occurredAt = checked.occurredAt();
 		Optional<Member> member = fields.member(tenant, event.member(), "member");
 		List<Program> earningPrograms = programs(tenant, event.program());
 
-		purchases.add(tenant, new Purchase(Ids.newId(clock), event.transactionId(),
-				member.map(m -> m.id().value()).orElse(null), occurredAt, amount, storeId, event.channel()), items);
+		purchases.add(tenant, checked.purchase(Ids.newId(clock), member.map(m -> m.id().value()).orElse(null)),
+				checked.items());
 		List<EventResult.Effect> effects = new ArrayList<>();
 		if (member.isPresent()) {
 			memberActivity.countPurchase(tenant, member.get().id().value());
 			// PERF: the count is read back only for the programs whose rules may look at it.
-			long count = earningPrograms.stream().anyMatch(program -> earning.looksAtPurchases(tenant, program))
+			long count = looksAtPurchases(tenant, earningPrograms)
 					? memberActivity.purchases(tenant, member.get().id().value()) : 0;
-			EventFacts facts = new EventFacts("purchase", amount, items.stream()
-				.map(item -> new EventFacts.Item(item.sku(), item.category(), item.quantity(), item.unitPriceMinor()))
-				.toList(), storeId, event.channel(), occurredAt, Map.of());
+			EventFacts facts = checked.facts();
 			for (Program program : earningPrograms) {
 				effects.add(earning.earn(tenant, program, facts, member.get(), count, Beneficiary.MEMBER,
 						event.transactionId()));
@@ -80,8 +105,11 @@ class EventIntake {
 			// After the earns: a purchase that reaches a tier upgrades the member for the next one.
 			qualification.purchased(tenant, member.get().id().value(), amount, occurredAt, event.transactionId());
 		}
-		return new EventResult(event.transactionId(), "purchase", member.map(m -> m.id().value()).orElse(null),
-				occurredAt, amount.majorUnits().toPlainString(), currency.getCurrencyCode(), null, null, effects);
+		return checked.result(member.map(m -> m.id().value()).orElse(null), effects);
+	}
+
+	boolean looksAtPurchases(TenantId tenant, List<Program> programs) {
+		return programs.stream().anyMatch(program -> earning.looksAtPurchases(tenant, program));
 	}
 
 	/** A signup, review, referral...: the member's rules, and for a referral the referrer's, decide what each earns. */
@@ -135,7 +163,7 @@ class EventIntake {
 	}
 
 	/** The programs an event earns in: the one it names, or all of the tenant's. */
-	private List<Program> programs(TenantId tenant, String code) {
+	List<Program> programs(TenantId tenant, String code) {
 		return code == null ? programs.list(tenant) : List.of(programs.get(tenant, code));
 	}
 

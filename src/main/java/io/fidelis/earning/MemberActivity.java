@@ -1,10 +1,18 @@
 package io.fidelis.earning;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
 import java.util.UUID;
 
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import io.fidelis.shared.MultiRowInsert;
 import io.fidelis.shared.TenantId;
 
 /**
@@ -35,6 +43,55 @@ class MemberActivity {
 			start(tenant, memberId);
 			increment(tenant, memberId);
 		}
+	}
+
+	/**
+	 * Counts many purchases, {@code purchases} per member, in one statement (members whose row is missing get one
+	 * first), and returns each member's count afterwards when {@code read}: with the rows locked in the order of the
+	 * members' ids, as concurrent batches lock them.
+	 */
+	Map<UUID, Long> countPurchases(TenantId tenant, SortedMap<UUID, Integer> purchases, boolean read) {
+		if (purchases.isEmpty()) {
+			return Map.of();
+		}
+		int counted = incrementAll(tenant, purchases);
+		if (counted < purchases.size()) {
+			// Rows that do not exist start at their count; those counted above are left alone by the conflict.
+			MultiRowInsert missing = MultiRowInsert.into("member_activity", "tenant_id", "member_id", "purchases")
+				.then("ON CONFLICT DO NOTHING");
+			purchases.forEach((member, count) -> missing.row(tenant.value(), member, count));
+			if (counted + missing.execute(jdbc) != purchases.size()) {
+				throw new ConcurrencyFailureException("a member's first purchase was counted by another request");
+			}
+		}
+		if (!read) {
+			return Map.of();
+		}
+		Map<UUID, Long> counts = new HashMap<>();
+		jdbc.sql("SELECT member_id, purchases FROM member_activity WHERE tenant_id = :tenant AND member_id IN (:members)")
+			.param("tenant", tenant.value())
+			.param("members", List.copyOf(purchases.keySet()))
+			.query((rs, n) -> Map.entry(rs.getObject("member_id", UUID.class), rs.getLong("purchases")))
+			.list()
+			.forEach(count -> counts.put(count.getKey(), count.getValue()));
+		return counts;
+	}
+
+	private int incrementAll(TenantId tenant, SortedMap<UUID, Integer> purchases) {
+		StringBuilder added = new StringBuilder("CASE member_id");
+		List<Object> params = new ArrayList<>();
+		purchases.forEach((member, count) -> {
+			added.append(" WHEN ? THEN CAST(? AS BIGINT)");
+			params.add(member);
+			params.add(count);
+		});
+		params.add(tenant.value());
+		params.addAll(purchases.keySet());
+		return jdbc.sql("UPDATE member_activity SET purchases = purchases + " + added + " ELSE 0 END"
+				+ " WHERE tenant_id = ? AND member_id IN (" + String.join(", ", Collections.nCopies(purchases.size(), "?"))
+				+ ")")
+			.params(params)
+			.update();
 	}
 
 	long purchases(TenantId tenant, UUID memberId) {

@@ -13,6 +13,7 @@ import org.springframework.stereotype.Repository;
 
 import io.fidelis.shared.Ids;
 import io.fidelis.shared.Money;
+import io.fidelis.shared.MultiRowInsert;
 import io.fidelis.shared.TenantId;
 import io.fidelis.shared.Timestamps;
 
@@ -26,6 +27,29 @@ class Purchases {
 	Purchases(JdbcClient jdbc, Clock clock) {
 		this.jdbc = jdbc;
 		this.clock = clock;
+	}
+
+	/** Stores many purchases with their items, as {@link #add} stores one: one statement per table. */
+	void addAll(TenantId tenant, List<Purchase> purchases, List<List<PurchaseItem>> items) {
+		Object now = Timestamps.sql(clock.instant());
+		MultiRowInsert rows = MultiRowInsert.into("purchase", "id", "tenant_id", "transaction_id", "member_id",
+				"occurred_at", "amount_minor", "currency", "store_id", "channel", "created_at");
+		MultiRowInsert lines = MultiRowInsert.into("purchase_item", "purchase_id", "line", "tenant_id", "sku",
+				"category", "quantity", "unit_price_minor");
+		for (int i = 0; i < purchases.size(); i++) {
+			Purchase purchase = purchases.get(i);
+			rows.row(purchase.id(), tenant.value(), purchase.transactionId(), purchase.memberId(),
+					Timestamps.sql(purchase.occurredAt()), purchase.amount().minorUnits(),
+					purchase.amount().currency().getCurrencyCode(), purchase.storeId(), purchase.channel(), now);
+			List<PurchaseItem> itemsOfPurchase = items.get(i);
+			for (int line = 0; line < itemsOfPurchase.size(); line++) {
+				PurchaseItem item = itemsOfPurchase.get(line);
+				lines.row(purchase.id(), line, tenant.value(), item.sku(), item.category(), item.quantity(),
+						item.unitPriceMinor());
+			}
+		}
+		rows.execute(jdbc);
+		lines.execute(jdbc);
 	}
 
 	void add(TenantId tenant, Purchase purchase, List<PurchaseItem> items) {

@@ -25,6 +25,7 @@ import io.fidelis.ledger.AccountKind;
 import io.fidelis.ledger.Credit;
 import io.fidelis.ledger.Explanation;
 import io.fidelis.ledger.ExplanationTexts;
+import io.fidelis.ledger.ExplanationView;
 import io.fidelis.ledger.Ledger;
 import io.fidelis.ledger.Posted;
 import io.fidelis.ledger.TransactionKind;
@@ -77,11 +78,52 @@ class RuleEarning {
 	}
 
 	/**
+	 * Whether the program's earns can be decided without touching the database: plain rules ({@link RuleSet#plain()}),
+	 * no tiers and no membership plans whose multipliers would apply. Batch intake decides such earns for many
+	 * events at once and credits them set-based.
+	 */
+	boolean plain(TenantId tenant, Program program) {
+		return rules.ruleSet(tenant, program).plain() && !tiers.laddered(tenant, program.id())
+				&& !memberships.anyPlan(tenant);
+	}
+
+	/**
 	 * @param purchases how many purchases the member has made, this event included if it is one (may be 0 if
 	 *        {@link #looksAtPurchases} says the rules do not look at it)
 	 * @param transactionId the event's, kept as the ledger transaction's reference (returns find it by that)
 	 */
 	EventResult.Effect earn(TenantId tenant, Program program, EventFacts event, Member member, long purchases,
+			Beneficiary beneficiary, String transactionId) {
+		Decision decision = decide(tenant, program, event, member, purchases, beneficiary, transactionId);
+		if (decision.credit() == null) {
+			return decision.effect(null);
+		}
+		Posted posted = ledger.credit(decision.credit());
+		qualification.earned(tenant, program, member.id().value(), decision.credit().amount(), event.occurredAt(),
+				transactionId);
+		return decision.effect(posted);
+	}
+
+	/**
+	 * What an event earns a member in a program, decided: the rules' verdict with its explanation, and the credit to
+	 * post (none if it earns nothing). Rewards the rules give are granted here; nothing else is written.
+	 */
+	record Decision(Program program, Member member, Credit credit, Explanation explanation, List<String> rewards,
+			ExplanationView view) {
+
+		EventResult.Effect effect(Posted posted) {
+			List<String> given = rewards.isEmpty() ? null : rewards;
+			if (credit == null) {
+				return new EventResult.Effect(program.code(), member.id().value(), 0, EventResult.Status.NONE, null,
+						null, null, null, view, given);
+			}
+			return new EventResult.Effect(program.code(), member.id().value(), credit.amount(),
+					credit.activatesAt() == null ? EventResult.Status.AVAILABLE : EventResult.Status.PENDING, null,
+					credit.activatesAt(), credit.expiresAt(), posted.transactionId(), view, given);
+		}
+	}
+
+	Decision decide(TenantId tenant, Program program, EventFacts event, Member member, long purchases,
 			Beneficiary beneficiary, String transactionId) {
 		RuleSet ruleSet = rules.ruleSet(tenant, program);
 		// PERF: the labels are read only for the programs whose rules may look at them.
@@ -111,23 +153,17 @@ class RuleEarning {
 		String code = evaluation.total() > 0 ? event.amount() != null ? "earn.purchase" : "earn.activity"
 				: rewards.isEmpty() ? "earn.none" : "earn.rewards";
 		Explanation explanation = new Explanation(code, details, lines(outcomes));
-		Locale locale = Locale.forLanguageTag(member.locale());
+		ExplanationView view = texts.view(explanation, Locale.forLanguageTag(member.locale()));
 		if (evaluation.total() == 0) {
-			return new EventResult.Effect(program.code(), member.id().value(), 0, EventResult.Status.NONE, null, null,
-					null, null, texts.view(explanation, locale), rewards.isEmpty() ? null : rewards);
+			return new Decision(program, member, null, explanation, rewards, view);
 		}
 		Instant now = clock.instant();
 		// An event older than the pending period has passed its return window already: available at once.
 		Instant activatesAt = program.activatesAt(event.occurredAt()).filter(at -> at.isAfter(now)).orElse(null);
 		Instant expiresAt = program.expiresAt(event.occurredAt()).orElse(null);
-		Posted posted = ledger.credit(new Credit(tenant, program.id(), member.id().value(), evaluation.total(),
+		return new Decision(program, member, new Credit(tenant, program.id(), member.id().value(), evaluation.total(),
 				AccountKind.ISSUANCE, TransactionKind.EARN, transactionId, event.occurredAt(), expiresAt, activatesAt,
-				explanation));
-		qualification.earned(tenant, program, member.id().value(), evaluation.total(), event.occurredAt(),
-				transactionId);
-		return new EventResult.Effect(program.code(), member.id().value(), evaluation.total(),
-				activatesAt == null ? EventResult.Status.AVAILABLE : EventResult.Status.PENDING, null, activatesAt,
-				expiresAt, posted.transactionId(), texts.view(explanation, locale), rewards.isEmpty() ? null : rewards);
+				explanation), explanation, rewards, view);
 	}
 
 	/**

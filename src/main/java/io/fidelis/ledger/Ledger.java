@@ -2,6 +2,7 @@ package io.fidelis.ledger;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -60,6 +61,62 @@ public class Ledger {
 					credit.reference()));
 		}
 		return new Posted(transaction, credit.amount());
+	}
+
+	/**
+	 * Gives units to many members at once, each credit exactly as {@link #credit} gives it (a debt paid first, the
+	 * rest a lot, {@link UnitsAvailable} announced), in the order given, set-based: one statement locks the accounts,
+	 * one writes the transactions, one their postings, one moves the accounts' totals, one opens the lots.
+	 *
+	 * @return what each credit posted, in the order of the credits
+	 */
+	@Transactional
+	public List<Posted> creditAll(TenantId tenant, List<Credit> credits) {
+		if (credits.isEmpty()) {
+			return List.of();
+		}
+		List<LedgerAccounts.Key> keys = credits.stream()
+			.map(credit -> new LedgerAccounts.Key(credit.program(), credit.memberId(), destination(credit)))
+			.toList();
+		Map<UUID, LedgerAccount> locked = accounts.lockAll(tenant, keys);
+		List<LedgerTransactions.Entry> entries = new ArrayList<>();
+		for (int i = 0; i < credits.size(); i++) {
+			Credit credit = credits.get(i);
+			entries.add(new LedgerTransactions.Entry(credit.program(), credit.memberId(), credit.kind(),
+					credit.reference(), credit.occurredAt(), credit.explanation(), List.of(new Posting(
+							LedgerAccounts.system(credit.program(), credit.source()), locked.get(keys.get(i).id()),
+							credit.amount()))));
+		}
+		List<UUID> ids = transactions.recordAll(tenant, entries);
+		// Each account's balance as the credits before this one left it: a debt is paid by the first credits.
+		Map<UUID, Long> balances = new HashMap<>();
+		locked.forEach((id, account) -> balances.put(id, account.balance()));
+		List<Lots.NewLot> opened = new ArrayList<>();
+		List<Posted> posted = new ArrayList<>();
+		for (int i = 0; i < credits.size(); i++) {
+			Credit credit = credits.get(i);
+			UUID account = keys.get(i).id();
+			long balance = balances.get(account);
+			long kept = credit.amount() - Math.min(credit.amount(), Math.max(0, -balance));
+			balances.put(account, balance + credit.amount());
+			if (kept > 0) {
+				opened.add(new Lots.NewLot(credit.program(), account, ids.get(i), kept, credit.occurredAt(),
+						credit.expiresAt(), credit.activatesAt()));
+			}
+			posted.add(new Posted(ids.get(i), credit.amount()));
+		}
+		lots.openAll(tenant, opened);
+		for (Credit credit : credits) {
+			if (destination(credit) == AccountKind.AVAILABLE) {
+				events.publishEvent(new UnitsAvailable(credit.tenant(), credit.program(), credit.memberId(),
+						credit.reference()));
+			}
+		}
+		return posted;
+	}
+
+	private static AccountKind destination(Credit credit) {
+		return credit.activatesAt() == null ? AccountKind.AVAILABLE : AccountKind.PENDING;
 	}
 
 	/** Takes units from a member's available balance, soonest-expiring lots first; never more than the balance. */

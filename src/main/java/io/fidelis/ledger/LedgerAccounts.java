@@ -4,11 +4,15 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -16,6 +20,7 @@ import org.springframework.stereotype.Repository;
 
 import io.fidelis.program.ProgramCreated;
 import io.fidelis.program.ProgramId;
+import io.fidelis.shared.MultiRowInsert;
 import io.fidelis.shared.TenantId;
 import io.fidelis.shared.Timestamps;
 
@@ -93,6 +98,41 @@ class LedgerAccounts {
 			inOrderAsked.add(locked.stream().filter(account -> account.id().equals(id)).findFirst().orElseThrow());
 		}
 		return inOrderAsked;
+	}
+
+	/** A member's account of a program, for {@link #lockAll}. */
+	record Key(ProgramId program, UUID memberId, AccountKind kind) {
+
+		UUID id() {
+			return LedgerAccounts.id(program, memberId, kind);
+		}
+	}
+
+	/**
+	 * Locks the accounts of many members at once, as {@link #lock} does one member's: one statement, rows in the
+	 * order of their ids; those that do not exist yet are created first, in one statement too.
+	 */
+	Map<UUID, LedgerAccount> lockAll(TenantId tenant, Collection<Key> keys) {
+		List<UUID> ids = keys.stream().map(Key::id).distinct().toList();
+		List<LedgerAccount> locked = select(ids);
+		if (locked.size() < ids.size()) {
+			Set<UUID> existing = locked.stream().map(LedgerAccount::id).collect(Collectors.toSet());
+			MultiRowInsert missing = MultiRowInsert
+				.into("ledger_account", "id", "tenant_id", "program_id", "member_id", "kind", "created_at")
+				.then("ON CONFLICT DO NOTHING");
+			Set<UUID> added = new HashSet<>();
+			for (Key key : keys) {
+				if (!existing.contains(key.id()) && added.add(key.id())) {
+					missing.row(key.id(), tenant.value(), key.program().value(), key.memberId(), key.kind().name(),
+							Timestamps.sql(clock.instant()));
+				}
+			}
+			missing.execute(jdbc);
+			locked = select(ids);
+		}
+		Map<UUID, LedgerAccount> byId = new HashMap<>();
+		locked.forEach(account -> byId.put(account.id(), account));
+		return byId;
 	}
 
 	LedgerAccount lock(TenantId tenant, ProgramId program, UUID memberId, AccountKind kind) {

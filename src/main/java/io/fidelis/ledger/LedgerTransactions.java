@@ -2,8 +2,12 @@ package io.fidelis.ledger;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -11,6 +15,7 @@ import org.springframework.stereotype.Repository;
 
 import io.fidelis.program.ProgramId;
 import io.fidelis.shared.Ids;
+import io.fidelis.shared.MultiRowInsert;
 import io.fidelis.shared.TenantId;
 import io.fidelis.shared.Timestamps;
 import tools.jackson.databind.json.JsonMapper;
@@ -80,6 +85,81 @@ class LedgerTransactions {
 			}
 		}
 		return id;
+	}
+
+	/** A transaction to record with others in {@link #recordAll}. */
+	record Entry(ProgramId program, UUID memberId, TransactionKind kind, String reference, Instant occurredAt,
+			Explanation explanation, List<Posting> postings) {
+	}
+
+	/**
+	 * Records many transactions as {@link #record} does one, set-based: one statement for the transactions, one for
+	 * their postings, one moving the totals of every member account they touch. The caller holds the locks.
+	 *
+	 * @return the transactions' ids, in the order of the entries
+	 */
+	List<UUID> recordAll(TenantId tenant, List<Entry> entries) {
+		Instant now = clock.instant();
+		MultiRowInsert transactions = MultiRowInsert.into("ledger_transaction", "id", "tenant_id", "program_id",
+				"member_id", "kind", "reference", "reversal_of", "occurred_at", "created_at", "explanation");
+		MultiRowInsert postings = MultiRowInsert.into("ledger_posting", "transaction_id", "line", "tenant_id",
+				"source_account_id", "destination_account_id", "amount");
+		Map<UUID, long[]> totals = new TreeMap<>();
+		List<UUID> ids = new ArrayList<>();
+		for (Entry entry : entries) {
+			if (entry.postings().isEmpty()) {
+				throw new IllegalArgumentException("a transaction has at least one posting");
+			}
+			UUID id = Ids.newId(clock);
+			ids.add(id);
+			transactions.row(id, tenant.value(), entry.program().value(), entry.memberId(), entry.kind().name(),
+					entry.reference(), null, Timestamps.sql(entry.occurredAt()), Timestamps.sql(now),
+					json.writeValueAsString(entry.explanation()));
+			for (int line = 0; line < entry.postings().size(); line++) {
+				Posting posting = entry.postings().get(line);
+				postings.row(id, line, tenant.value(), posting.source().id(), posting.destination().id(),
+						posting.amount());
+				if (posting.source().kind().isMemberAccount()) {
+					totals.computeIfAbsent(posting.source().id(), account -> new long[2])[1] += posting.amount();
+				}
+				if (posting.destination().kind().isMemberAccount()) {
+					totals.computeIfAbsent(posting.destination().id(), account -> new long[2])[0] += posting.amount();
+				}
+			}
+		}
+		transactions.execute(jdbc);
+		postings.execute(jdbc);
+		moveTotals(totals);
+		return ids;
+	}
+
+	/** Adds to each account's credits and debits ({@code [credits, debits]}), in one statement. */
+	private void moveTotals(Map<UUID, long[]> totals) {
+		if (totals.isEmpty()) {
+			return;
+		}
+		StringBuilder credits = new StringBuilder("CASE id");
+		StringBuilder debits = new StringBuilder("CASE id");
+		List<Object> params = new ArrayList<>();
+		List<Object> debitParams = new ArrayList<>();
+		totals.forEach((account, moved) -> {
+			credits.append(" WHEN ? THEN CAST(? AS BIGINT)");
+			params.add(account);
+			params.add(moved[0]);
+			debits.append(" WHEN ? THEN CAST(? AS BIGINT)");
+			debitParams.add(account);
+			debitParams.add(moved[1]);
+		});
+		params.addAll(debitParams);
+		params.addAll(totals.keySet());
+		int updated = jdbc.sql("UPDATE ledger_account SET credits_posted = credits_posted + " + credits
+				+ " ELSE 0 END, debits_posted = debits_posted + " + debits + " ELSE 0 END WHERE id IN ("
+				+ String.join(", ", Collections.nCopies(totals.size(), "?")) + ")")
+			.params(params)
+			.update();
+		if (updated != totals.size()) {
+			throw new IllegalStateException("moved the totals of " + updated + " ledger accounts, not " + totals.size());
+		}
 	}
 
 	Optional<Header> find(TenantId tenant, UUID id) {

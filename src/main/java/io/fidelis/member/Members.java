@@ -6,8 +6,12 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -171,6 +175,59 @@ public class Members {
 		}
 		return findBy(tenant, "external_id", reference.externalId())
 			.orElseThrow(() -> notFound("with external id " + reference.externalId()));
+	}
+
+	/**
+	 * The members many references name, as {@link #resolve} finds each, with one statement per kind of reference
+	 * (ids, card numbers, e-mails...). A reference that names no member is left out: {@link #resolve} says why.
+	 */
+	public Map<MemberReference, Member> resolveAll(TenantId tenant, Collection<MemberReference> references) {
+		Map<String, Map<Object, List<MemberReference>>> byColumn = new LinkedHashMap<>();
+		for (MemberReference reference : references) {
+			Optional<Map.Entry<String, Object>> key = lookupKey(tenant, reference);
+			key.ifPresent(k -> byColumn.computeIfAbsent(k.getKey(), column -> new LinkedHashMap<>())
+				.computeIfAbsent(k.getValue(), value -> new ArrayList<>())
+				.add(reference));
+		}
+		Map<MemberReference, Member> found = new HashMap<>();
+		byColumn.forEach((column, wanted) -> {
+			jdbc.sql("SELECT " + COLUMNS + " FROM member WHERE tenant_id = :tenant AND " + column + " IN (:values)")
+				.param("tenant", tenant.value())
+				.param("values", List.copyOf(wanted.keySet()))
+				.query(Members::member)
+				.list()
+				.forEach(member -> wanted.getOrDefault(value(member, column), List.of())
+					.forEach(reference -> found.put(reference, member)));
+		});
+		return found;
+	}
+
+	/** The column and value {@link #resolve} looks a reference up by; empty if it can name no one. */
+	private Optional<Map.Entry<String, Object>> lookupKey(TenantId tenant, MemberReference reference) {
+		if (reference.id() != null) {
+			return Optional.of(Map.entry("id", reference.id()));
+		}
+		if (reference.cardNumber() != null) {
+			return Optional.of(Map.entry("card_number", reference.cardNumber()));
+		}
+		if (reference.email() != null) {
+			return ContactDetails.email(reference.email()).map(email -> Map.entry("email", email));
+		}
+		if (reference.phone() != null) {
+			return ContactDetails.phone(reference.phone(), tenants.get(tenant).country())
+				.map(phone -> Map.entry("phone", phone));
+		}
+		return Optional.ofNullable(reference.externalId()).map(externalId -> Map.entry("external_id", externalId));
+	}
+
+	private static Object value(Member member, String column) {
+		return switch (column) {
+			case "id" -> member.id().value();
+			case "card_number" -> member.cardNumber();
+			case "email" -> member.email();
+			case "phone" -> member.phone();
+			default -> member.externalId();
+		};
 	}
 
 	/**

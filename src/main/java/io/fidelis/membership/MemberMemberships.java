@@ -45,6 +45,11 @@ public class MemberMemberships implements GrantedTiers {
 		return Optional.ofNullable(best);
 	}
 
+	/** Whether the tenant has membership plans: without any, no member enjoys a membership's benefits. */
+	public boolean anyPlan(TenantId tenant) {
+		return plans.any(tenant);
+	}
+
 	/** @param plan the plan's English name ("VIP") */
 	public record EarnMultiplier(BigDecimal multiplier, String plan) {
 	}

@@ -4,7 +4,11 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
@@ -142,7 +146,58 @@ public class IdempotentRequests {
 			.optional();
 	}
 
-	private String fingerprint(String operation, Object request) {
+	/** A request answered once, as it is stored. */
+	public record Stored(String fingerprint, int status, String body) {
+	}
+
+	/**
+	 * The answers stored for these keys, for batch intake: what it finds here it answers from here ({@link #replay});
+	 * what it does not, it executes and {@link #storeAll stores}, in the transaction of the work.
+	 */
+	public Map<String, Stored> stored(TenantId tenant, Collection<String> keys) {
+		if (keys.isEmpty()) {
+			return Map.of();
+		}
+		Map<String, Stored> stored = new HashMap<>();
+		jdbc.sql("""
+				SELECT idempotency_key, request_hash, response_status, response_body FROM idempotency_key
+				WHERE tenant_id = :tenant AND idempotency_key IN (:keys)""")
+			.param("tenant", tenant.value())
+			.param("keys", List.copyOf(keys))
+			.query((rs, n) -> Map.entry(rs.getString(1), new Stored(rs.getString(2), rs.getInt(3), rs.getString(4))))
+			.list()
+			.forEach(entry -> stored.put(entry.getKey(), entry.getValue()));
+		return stored;
+	}
+
+	/** The stored answer, if the request is the same as the first; {@link ErrorCode#IDEMPOTENCY_KEY_REUSED} if not. */
+	public <T> IdempotentResponse<T> replay(String key, Stored stored, String fingerprint, Class<T> responseType) {
+		if (!stored.fingerprint().equals(fingerprint)) {
+			throw new BusinessException(ErrorCode.IDEMPOTENCY_KEY_REUSED, "The key '" + key
+					+ "' was first used for a different request; use a new key for a new request");
+		}
+		return new IdempotentResponse<>(json.readValue(stored.body(), responseType),
+				HttpStatus.valueOf(stored.status()), true);
+	}
+
+	/** A request executed in a batch, to store with its answer. */
+	public record Answered(String key, String fingerprint, HttpStatus status, Object body) {
+	}
+
+	/**
+	 * Stores the answers of requests executed in the current transaction, in one statement. A key claimed meanwhile
+	 * by a concurrent request fails the statement: the transaction rolls back, and its retry replays that answer.
+	 */
+	public void storeAll(TenantId tenant, List<Answered> answered) {
+		Object now = Timestamps.sql(clock.instant());
+		MultiRowInsert insert = MultiRowInsert.into("idempotency_key", "tenant_id", "idempotency_key", "request_hash",
+				"created_at", "response_status", "response_body");
+		answered.forEach(answer -> insert.row(tenant.value(), answer.key(), answer.fingerprint(), now,
+				answer.status().value(), json.writeValueAsString(answer.body())));
+		insert.execute(jdbc);
+	}
+
+	public String fingerprint(String operation, Object request) {
 		try {
 			MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
 			sha256.update(operation.getBytes(StandardCharsets.UTF_8));

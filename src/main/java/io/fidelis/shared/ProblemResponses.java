@@ -204,10 +204,10 @@ class ProblemResponses {
 	}
 
 	private ResponseEntity<Problem> invalidFields(List<FieldError> errors, HttpServletRequest request) {
-		String detail = errors.stream()
-			.map(error -> error.field() + ": " + error.message())
-			.collect(Collectors.joining("; "));
-		return problem(ErrorCode.INVALID_REQUEST, detail, errors, request);
+		Problem problem = Problem.invalid(errors, request.getRequestURI());
+		return ResponseEntity.status(problem.status())
+			.contentType(MediaType.parseMediaType(Problem.MEDIA_TYPE))
+			.body(problem);
 	}
 
 	private static ResponseEntity<Problem> problem(ErrorCode code, String detail, List<FieldError> errors,

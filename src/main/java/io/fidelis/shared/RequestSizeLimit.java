@@ -20,33 +20,39 @@ import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Puts a limit on request bodies ({@code fidelis.api.max-request-size}, 256 KB by default): a declared length above
- * it is refused at once with 413, and a chunked body is cut off when it passes the limit.
+ * Puts a limit on request bodies ({@code fidelis.api.max-request-size}, 256 KB by default; batches, whose paths end
+ * in {@code :batch}, {@code fidelis.api.max-batch-request-size}, 8 MB): a declared length above it is refused at
+ * once with 413, and a chunked body is cut off when it passes the limit.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class RequestSizeLimit extends OncePerRequestFilter {
 
-	private final long maxBytes;
+	private final long maxRequestBytes;
+	private final long maxBatchBytes;
 	private final JsonMapper json;
 
-	RequestSizeLimit(@Value("${fidelis.api.max-request-size:256KB}") DataSize maxSize, JsonMapper json) {
-		this.maxBytes = maxSize.toBytes();
+	RequestSizeLimit(@Value("${fidelis.api.max-request-size:256KB}") DataSize maxSize,
+			@Value("${fidelis.api.max-batch-request-size:8MB}") DataSize maxBatchSize, JsonMapper json) {
+		this.maxRequestBytes = maxSize.toBytes();
+		this.maxBatchBytes = maxBatchSize.toBytes();
 		this.json = json;
 	}
 
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
+		long maxBytes = request.getRequestURI().endsWith(":batch") ? maxBatchBytes : maxRequestBytes;
 		if (request.getContentLengthLong() > maxBytes) {
-			tooLarge(request, response);
+			tooLarge(request, response, maxBytes);
 			return;
 		}
 		LimitedRequest limited = new LimitedRequest(request, maxBytes);
 		chain.doFilter(limited, response);
 	}
 
-	private void tooLarge(HttpServletRequest request, HttpServletResponse response) throws IOException {
+	private void tooLarge(HttpServletRequest request, HttpServletResponse response, long maxBytes)
+			throws IOException {
 		response.setHeader("Connection", "close");
 		Problem.of(ErrorCode.PAYLOAD_TOO_LARGE, "Request bodies are limited to " + maxBytes + " bytes",
 				request.getRequestURI(), List.of()).writeTo(response, json);

@@ -45,6 +45,11 @@ public class MemberTiers {
 		});
 	}
 
+	/** Whether the program has tiers. */
+	public boolean laddered(TenantId tenant, ProgramId program) {
+		return ladders.find(tenant, program).isPresent();
+	}
+
 	/** The tier of this code in the program's ladder, if the program has one with it. */
 	public Optional<Tier> tier(TenantId tenant, ProgramId program, String code) {
 		return ladders.find(tenant, program).filter(ladder -> ladder.rank(code) >= 0)

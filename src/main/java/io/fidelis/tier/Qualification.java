@@ -1,6 +1,9 @@
 package io.fidelis.tier;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 
 import org.springframework.stereotype.Component;
@@ -50,6 +53,35 @@ public class Qualification {
 		activity.addPurchase(tenant, member, amount, 1, occurredAt, reference);
 		for (ProgramId id : ladders.programs(tenant)) {
 			moves.qualify(tenant, programs.get(tenant, id), member);
+		}
+	}
+
+	/**
+	 * What earning tells tiers of many events at once: units earned ({@code program} set, {@code points}) and
+	 * purchases ({@code program} null, {@code amount}, {@code purchases} 1).
+	 */
+	public record Activity(UUID member, ProgramId program, Instant occurredAt, long points, Money amount,
+			int purchases, String reference) {
+	}
+
+	/**
+	 * Records many events' activity as {@link #earned} and {@link #purchased} record one, set-based; then, in the
+	 * programs with tiers, each member it concerns may be upgraded.
+	 */
+	public void recordAll(TenantId tenant, List<Activity> rows) {
+		if (rows.isEmpty()) {
+			return;
+		}
+		activity.addAll(tenant, rows);
+		List<ProgramId> laddered = ladders.programs(tenant);
+		if (laddered.isEmpty()) {
+			return;
+		}
+		Set<UUID> members = new TreeSet<>();
+		rows.forEach(row -> members.add(row.member()));
+		for (ProgramId id : laddered) {
+			Program program = programs.get(tenant, id);
+			members.forEach(member -> moves.qualify(tenant, program, member));
 		}
 	}
 

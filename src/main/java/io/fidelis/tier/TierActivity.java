@@ -3,6 +3,7 @@ package io.fidelis.tier;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -12,6 +13,7 @@ import io.fidelis.program.Program;
 import io.fidelis.program.ProgramId;
 import io.fidelis.shared.Ids;
 import io.fidelis.shared.Money;
+import io.fidelis.shared.MultiRowInsert;
 import io.fidelis.shared.Timestamps;
 import io.fidelis.shared.TenantId;
 
@@ -61,6 +63,21 @@ class TierActivity {
 			.param("reference", reference)
 			.param("now", Timestamps.sql(clock.instant()))
 			.update();
+	}
+
+	/** Adds many rows as {@link #addPoints} and {@link #addPurchase} add one, in one statement. */
+	void addAll(TenantId tenant, List<Qualification.Activity> rows) {
+		MultiRowInsert insert = MultiRowInsert.into("tier_activity", "id", "tenant_id", "member_id", "program_id",
+				"occurred_at", "points", "amount_minor", "currency", "purchases", "reference", "created_at");
+		Object now = Timestamps.sql(clock.instant());
+		for (Qualification.Activity row : rows) {
+			insert.row(Ids.newId(clock), tenant.value(), row.member(),
+					row.program() == null ? null : row.program().value(), Timestamps.sql(row.occurredAt()),
+					row.points(), row.amount() == null ? 0 : row.amount().minorUnits(),
+					row.amount() == null ? null : row.amount().currency().getCurrencyCode(), row.purchases(),
+					row.reference(), now);
+		}
+		insert.execute(jdbc);
 	}
 
 	/** The ladder's metric for the member at {@code now}, in the unit of its thresholds (minor units for amounts). */

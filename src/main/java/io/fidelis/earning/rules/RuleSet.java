@@ -21,6 +21,15 @@ public record RuleSet(Program program, List<CompiledRule> rules) {
 		return rules.stream().anyMatch(CompiledRule::looksAtPurchases);
 	}
 
+	/**
+	 * Whether evaluating an event may do more than compute: a limit, budget or reward to take under a lock, or labels
+	 * to read. Events of programs whose rules are all plain can be evaluated for many members at once.
+	 */
+	public boolean plain() {
+		return rules.stream()
+			.noneMatch(rule -> rule.limited() || rule.looksAtLabels() || rule.effect() instanceof Effect.IssueReward);
+	}
+
 	/** The rules an event of this type may fire for this beneficiary, in evaluation order. */
 	List<CompiledRule> candidates(String trigger, Beneficiary beneficiary) {
 		return rules.stream()
