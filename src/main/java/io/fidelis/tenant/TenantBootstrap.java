@@ -7,13 +7,14 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionOperations;
 
 /**
  * For automation: {@code FIDELIS_BOOTSTRAP_TENANT=<slug>} with {@code FIDELIS_BOOTSTRAP_API_KEY=<key>} makes sure
  * that tenant and that key exist, so a script can start Fidelis and call it with a key it already knows. Running it
- * again changes nothing.
+ * again changes nothing, and so does running it in several instances that start at once on one database.
  */
 @Component
 class TenantBootstrap implements ApplicationRunner {
@@ -23,19 +24,20 @@ class TenantBootstrap implements ApplicationRunner {
 
 	private final Tenants tenants;
 	private final ApiKeys apiKeys;
+	private final TransactionOperations transactions;
 	private final String slug;
 	private final String key;
 
-	TenantBootstrap(Tenants tenants, ApiKeys apiKeys, @Value("${fidelis.bootstrap.tenant:}") String slug,
-			@Value("${fidelis.bootstrap.api-key:}") String key) {
+	TenantBootstrap(Tenants tenants, ApiKeys apiKeys, TransactionOperations transactions,
+			@Value("${fidelis.bootstrap.tenant:}") String slug, @Value("${fidelis.bootstrap.api-key:}") String key) {
 		this.tenants = tenants;
 		this.apiKeys = apiKeys;
+		this.transactions = transactions;
 		this.slug = slug;
 		this.key = key;
 	}
 
 	@Override
-	@Transactional
 	public void run(ApplicationArguments args) {
 		if (slug.isBlank()) {
 			return;
@@ -44,11 +46,22 @@ class TenantBootstrap implements ApplicationRunner {
 			throw new IllegalStateException("FIDELIS_BOOTSTRAP_API_KEY must be at least " + MIN_KEY_LENGTH
 					+ " printable characters when FIDELIS_BOOTSTRAP_TENANT is set");
 		}
+		try {
+			transactions.executeWithoutResult(status -> ensureTenantAndKey());
+		}
+		catch (DuplicateKeyException raced) {
+			// Another instance starting at the same time created the tenant or the key first. Our insert waited for its
+			// transaction and failed once that committed, so a second look finds its rows.
+			transactions.executeWithoutResult(status -> ensureTenantAndKey());
+		}
+		log.info("Bootstrap tenant '{}' is ready with the API key from FIDELIS_BOOTSTRAP_API_KEY", slug);
+	}
+
+	private void ensureTenantAndKey() {
 		Tenant tenant = tenants.findBySlug(slug).orElseGet(() -> {
 			log.info("Creating bootstrap tenant '{}'", slug);
 			return tenants.create(slug, slug, Currency.getInstance("EUR"), "FR");
 		});
 		apiKeys.ensure(tenant.id(), "bootstrap", key);
-		log.info("Bootstrap tenant '{}' is ready with the API key from FIDELIS_BOOTSTRAP_API_KEY", slug);
 	}
 }

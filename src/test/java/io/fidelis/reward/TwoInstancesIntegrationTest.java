@@ -3,113 +3,136 @@ package io.fidelis.reward;
 import static io.fidelis.support.Problems.assertRaceWon;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
+import org.junit.jupiter.api.condition.EnabledIf;
 
-import io.fidelis.FidelisApplication;
 import io.fidelis.support.Api;
 import io.fidelis.support.AtOnce;
+import io.fidelis.support.ServiceProcess;
 import io.fidelis.support.TestDatabase;
-import io.fidelis.support.TestTenants;
 import io.fidelis.support.TestTenants.TestTenant;
 
 /**
- * Two instances of the service on one database, as behind a load balancer, with clients alternating between them:
- * redemptions of one member, a reward's last units and one voucher's burns still have exact outcomes, since what
- * decides is in the database (row locks, conditional updates), never in one instance's memory.
+ * Two service processes on one PostgreSQL database, behind no balancer, with clients alternating between them:
+ * redemptions of one member, a reward's last units and one voucher's burns still have exact outcomes, and the ledger
+ * reconciles. The processes share nothing but the database, so this holds only because what decides is there (row
+ * locks, conditional updates), never in one process's memory. PostgreSQL only: on H2 each process would have a
+ * database file of its own.
  */
+@EnabledIf(value = "io.fidelis.support.TestDatabase#isPostgres",
+		disabledReason = "one database for two processes: runs in the PostgreSQL suite")
 class TwoInstancesIntegrationTest {
 
-	private static ConfigurableApplicationContext first;
-	private static ConfigurableApplicationContext second;
+	private static final String KEY = ServiceProcess.newKey();
+	private static final String TENANT = "two-instances-" + UUID.randomUUID().toString().substring(0, 8);
+
+	private static final List<Path> dataDirs = new ArrayList<>();
+	private static final List<ServiceProcess> processes = new ArrayList<>();
+	/** The bootstrap tenant as each process serves it; request {@code i} goes to {@code doors.get(i % 2)}. */
+	private static final List<TestTenant> doors = new ArrayList<>();
 
 	@BeforeAll
-	static void start() {
-		first = start("instance-a");
-		second = start("instance-b");
+	static void start() throws IOException, InterruptedException {
+		// One after the other: on a fresh database two processes starting at once both create Spring Modulith's
+		// event_publication table, and PostgreSQL's CREATE TABLE IF NOT EXISTS fails for one of them in that race.
+		for (int instance = 0; instance < 2; instance++) {
+			Path dataDir = Files.createTempDirectory("fidelis-instance-" + instance);
+			dataDirs.add(dataDir);
+			ServiceProcess process = ServiceProcess.start(dataDir, TENANT, KEY, Map.of("FIDELIS_DB_URL",
+					TestDatabase.postgresUrl().get(), "FIDELIS_DB_USER", "postgres"));
+			processes.add(process);
+			// The tenant's id serves tests that call the modules directly; these go through HTTP only.
+			doors.add(new TestTenant(null, process.api()));
+		}
 	}
 
 	@AfterAll
-	static void stop() {
-		second.close();
-		first.close();
-	}
-
-	private static ConfigurableApplicationContext start(String instance) {
-		return new SpringApplicationBuilder(FidelisApplication.class, TestTenants.class)
-			.initializers(new TestDatabase())
-			.run("--server.port=0", "--fidelis.demo.enabled=false", "--fidelis.jobs.enabled=false",
-					"--fidelis.jobs.instance-name=" + instance);
-	}
-
-	/** A tenant created through the first instance, and its two doors: one API per instance. */
-	private record Tenant(TestTenant tenant, List<Api> instances) {
-
-		Api door(int request) {
-			return instances.get(request % 2);
+	static void stop() throws IOException, InterruptedException {
+		for (ServiceProcess process : processes) {
+			process.stop();
+		}
+		for (Path dataDir : dataDirs) {
+			try (Stream<Path> files = Files.walk(dataDir)) {
+				files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+			}
 		}
 	}
 
-	private static Tenant tenant(String reward) {
-		TestTenant tenant = first.getBean(TestTenants.class).create();
-		Api.Response created = tenant.api().post(RewardCatalogIntegrationTest.REWARDS, reward);
-		assertThat(created.status()).as(created.toString()).isEqualTo(201);
-		return new Tenant(tenant, List.of(tenant.api(),
-				new Api(second.getBean(TestTenants.class).base(), tenant.api().key())));
+	private static TestTenant door(int request) {
+		return doors.get(request % 2);
 	}
 
-	private static String reward(int cost, int stock) {
-		return """
-				{"code": "five-off", "type": "discount_voucher", "cost": %d, "stock": %d,
+	/** A discount reward of this code, created through one process, to be redeemed through both. */
+	private static String reward(String code, int cost, int stock) {
+		Api.Response created = door(0).api().post(RewardCatalogIntegrationTest.REWARDS, """
+				{"code": "%s", "type": "discount_voucher", "cost": %d, "stock": %d,
 				 "discount": {"kind": "fixed", "amount": "5.00"}, "texts": {"en": {"name": "5 EUR off"}}}"""
-			.formatted(cost, stock);
+			.formatted(code, cost, stock));
+		assertThat(created.status()).as(created.toString()).isEqualTo(201);
+		return "{\"reward\": \"" + code + "\"}";
 	}
 
 	@Test
-	void oneMembersRedemptionsThroughBothInstancesNeverOverdraw() throws Exception {
-		Tenant shop = tenant(reward(100, 1000));
-		String member = shop.tenant().memberWith(950);
+	void oneMembersRedemptionsThroughBothProcessesNeverOverdraw() throws Exception {
+		String redemption = reward("overdraw", 100, 1000);
+		String member = door(1).memberWith(950);
 
-		List<Api.Response> answers = AtOnce.send(20, i -> shop.door(i)
-			.post(RedemptionIntegrationTest.redemptions(member), "{\"reward\": \"five-off\"}"));
+		List<Api.Response> answers = AtOnce.send(20,
+				i -> door(i).api().post(RedemptionIntegrationTest.redemptions(member), redemption));
 
 		assertRaceWon(answers, 201, 9, 422, "/problems/insufficient-points");
-		assertThat(shop.tenant().available(member)).isEqualTo(50);
-		shop.tenant().assertBalanced();
+		assertThat(door(0).available(member)).isEqualTo(50);
+		assertThat(door(1).available(member)).isEqualTo(50);
+		door(0).assertBalanced();
 	}
 
 	@Test
-	void membersRacingThroughBothInstancesForTheLastUnitsGetExactlyTheStock() throws Exception {
-		Tenant shop = tenant(reward(100, 5));
+	void membersRacingThroughBothProcessesForTheLastUnitsGetExactlyTheStock() throws Exception {
+		String redemption = reward("last-units", 100, 5);
 		List<String> members = new ArrayList<>();
 		for (int i = 0; i < 20; i++) {
-			members.add(shop.tenant().memberWith(100));
+			members.add(door(i).memberWith(100));
 		}
 
-		List<Api.Response> answers = AtOnce.send(20, i -> shop.door(i)
-			.post(RedemptionIntegrationTest.redemptions(members.get(i)), "{\"reward\": \"five-off\"}"));
+		List<Api.Response> answers = AtOnce.send(20,
+				i -> door(i).api().post(RedemptionIntegrationTest.redemptions(members.get(i)), redemption));
 
 		assertRaceWon(answers, 201, 5, 422, "/problems/out-of-stock");
-		assertThat(shop.door(1).get(RewardCatalogIntegrationTest.REWARDS + "/five-off").number("/issued")).isEqualTo(5);
-		shop.tenant().assertBalanced();
+		for (int i = 0; i < 20; i++) {
+			assertThat(door(i + 1).available(members.get(i))).as(answers.get(i).toString())
+				.isEqualTo(answers.get(i).status() == 201 ? 0 : 100);
+		}
+		assertThat(door(1).api().get(RewardCatalogIntegrationTest.REWARDS + "/last-units").number("/issued"))
+			.isEqualTo(5);
+		door(1).assertBalanced();
 	}
 
 	@Test
-	void tillsOnBothInstancesBurnAVoucherOnce() throws Exception {
-		Tenant shop = tenant(reward(100, 10));
-		String member = shop.tenant().memberWith(100);
-		String code = shop.door(0).post(RedemptionIntegrationTest.redemptions(member), "{\"reward\": \"five-off\"}")
-			.text("/vouchers/0/code");
+	void tillsOnBothProcessesBurnAVoucherOnce() throws Exception {
+		String redemption = reward("burnt-once", 100, 10);
+		String member = door(0).memberWith(100);
+		Api.Response redeemed = door(1).api().post(RedemptionIntegrationTest.redemptions(member), redemption);
+		assertThat(redeemed.status()).as(redeemed.toString()).isEqualTo(201);
+		String code = redeemed.text("/vouchers/0/code");
 
-		List<Api.Response> answers = AtOnce.send(20, i -> shop.door(i)
+		List<Api.Response> answers = AtOnce.send(20, i -> door(i).api()
 			.post("/api/v1/vouchers/" + code + "/redeem", RedemptionIntegrationTest.basket("30.00", "[]")));
 
 		assertRaceWon(answers, 200, 1, 409, "/problems/voucher-redeemed");
+		assertThat(door(0).api().get("/api/v1/vouchers/" + code).text("/status")).isEqualTo("redeemed");
+		assertThat(door(1).available(member)).isZero();
+		door(0).assertBalanced();
 	}
 }

@@ -34,8 +34,9 @@ public final class ServiceProcess {
 	}
 
 	/**
-	 * Starts the service and waits until it answers. Its H2 file database, log and data go in {@code dataDir};
-	 * {@code environment} adds to or overrides the variables it starts with (FIDELIS_DB_URL for PostgreSQL).
+	 * Starts the service and waits until it answers to the bootstrap key. Its H2 file database, log and data go in
+	 * {@code dataDir}; {@code environment} adds to or overrides the variables it starts with (FIDELIS_DB_URL for
+	 * PostgreSQL).
 	 */
 	public static ServiceProcess start(Path dataDir, String tenant, String key, Map<String, String> environment)
 			throws IOException, InterruptedException {
@@ -60,7 +61,9 @@ public final class ServiceProcess {
 		Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
 		while (true) {
 			try {
-				if (api.get("/actuator/health").status() == 200) {
+				// Not the health endpoint: it answers as soon as the web server listens, before the bootstrap tenant
+				// and its key are made.
+				if (api.get("/api/v1/programs").status() == 200) {
 					return new ServiceProcess(process, api);
 				}
 			}

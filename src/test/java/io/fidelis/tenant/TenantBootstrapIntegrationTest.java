@@ -3,11 +3,15 @@ package io.fidelis.tenant;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
+import org.springframework.transaction.support.TransactionOperations;
 
 import io.fidelis.support.Api;
+import io.fidelis.support.AtOnce;
 import io.fidelis.support.IntegrationTest;
 import io.fidelis.support.TestTenants;
 
@@ -27,6 +31,9 @@ class TenantBootstrapIntegrationTest {
 
 	@Autowired
 	ApiKeys apiKeys;
+
+	@Autowired
+	TransactionOperations transactions;
 
 	@Autowired
 	TestTenants testTenants;
@@ -53,8 +60,22 @@ class TenantBootstrapIntegrationTest {
 	}
 
 	@Test
+	void instancesStartingAtOnceMakeOneTenantWithOneKey() throws Exception {
+		String key = "racing-bootstrap-key-0123456789";
+		TenantBootstrap instance = new TenantBootstrap(tenants, apiKeys, transactions, "racing-bootstrap", key);
+
+		List<Api.Response> programs = AtOnce.send(8, i -> {
+			instance.run(null);
+			return testTenants.anonymous().withKey(key).get("/api/v1/programs");
+		});
+
+		assertThat(programs).allSatisfy(answer -> assertThat(answer.status()).isEqualTo(200));
+		assertThat(apiKeys.list(tenants.findBySlug("racing-bootstrap").orElseThrow().id())).hasSize(1);
+	}
+
+	@Test
 	void refusesAGuessableKey() {
-		TenantBootstrap weak = new TenantBootstrap(tenants, apiKeys, "weak", "short");
+		TenantBootstrap weak = new TenantBootstrap(tenants, apiKeys, transactions, "weak", "short");
 
 		assertThatIllegalStateException().isThrownBy(() -> weak.run(null))
 			.withMessageContaining("FIDELIS_BOOTSTRAP_API_KEY");
@@ -62,7 +83,7 @@ class TenantBootstrapIntegrationTest {
 
 	@Test
 	void refusesAKeyThatAnotherTenantHolds() {
-		TenantBootstrap thief = new TenantBootstrap(tenants, apiKeys, "other-bootstrap", KEY);
+		TenantBootstrap thief = new TenantBootstrap(tenants, apiKeys, transactions, "other-bootstrap", KEY);
 
 		assertThatIllegalStateException().isThrownBy(() -> thief.run(null)).withMessageContaining("another tenant");
 	}
