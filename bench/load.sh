@@ -3,7 +3,8 @@
 # (src/test/java/io/fidelis/bench/LoadGenerator.java):
 #   FIDELIS_KEY=fid_... bench/load.sh --clients 32 --seconds 30 --members 10000 --out target/load.json
 # Options: --url (http://localhost:8080) --clients (8) --seconds (20) --warmup (5) --members (10000)
-#          --mix (purchase=80,balance=15,redemption=5) --out (target/load.json). Results: see BENCHMARKS.md.
+#          --mix (purchase=80,balance=15,redemption=5; also batch=N: POST /events:batch of --batch-size purchases,
+#          100 by default) --out (target/load.json). Results: see BENCHMARKS.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./mvnw -q -B test-compile

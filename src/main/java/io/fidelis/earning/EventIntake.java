@@ -98,12 +98,20 @@ class EventIntake {
 			long count = looksAtPurchases(tenant, earningPrograms)
 					? memberActivity.purchases(tenant, member.get().id().value()) : 0;
 			EventFacts facts = checked.facts();
+			UUID memberId = member.get().id().value();
+			List<Qualification.Activity> activity = new ArrayList<>();
 			for (Program program : earningPrograms) {
-				effects.add(earning.earn(tenant, program, facts, member.get(), count, Beneficiary.MEMBER,
-						event.transactionId()));
+				RuleEarning.Decision decision = earning.decide(tenant, program, facts, member.get(), count,
+						Beneficiary.MEMBER, event.transactionId());
+				effects.add(earning.credit(decision));
+				if (decision.credit() != null) {
+					activity.add(new Qualification.Activity(memberId, program.id(), occurredAt,
+							decision.credit().amount(), null, 0, event.transactionId()));
+				}
 			}
-			// After the earns: a purchase that reaches a tier upgrades the member for the next one.
-			qualification.purchased(tenant, member.get().id().value(), amount, occurredAt, event.transactionId());
+			// After the earns, in one statement: a purchase that reaches a tier upgrades the member for the next one.
+			activity.add(new Qualification.Activity(memberId, null, occurredAt, 0, amount, 1, event.transactionId()));
+			qualification.recordAll(tenant, activity);
 		}
 		return checked.result(member.map(m -> m.id().value()).orElse(null), effects);
 	}

@@ -95,13 +95,17 @@ class RuleEarning {
 	EventResult.Effect earn(TenantId tenant, Program program, EventFacts event, Member member, long purchases,
 			Beneficiary beneficiary, String transactionId) {
 		Decision decision = decide(tenant, program, event, member, purchases, beneficiary, transactionId);
-		if (decision.credit() == null) {
-			return decision.effect(null);
+		EventResult.Effect effect = credit(decision);
+		if (decision.credit() != null) {
+			qualification.earned(tenant, program, member.id().value(), decision.credit().amount(),
+					event.occurredAt(), transactionId);
 		}
-		Posted posted = ledger.credit(decision.credit());
-		qualification.earned(tenant, program, member.id().value(), decision.credit().amount(), event.occurredAt(),
-				transactionId);
-		return decision.effect(posted);
+		return effect;
+	}
+
+	/** Posts what was decided, and tells nothing to tiers: the caller does (see {@link Qualification#recordAll}). */
+	EventResult.Effect credit(Decision decision) {
+		return decision.effect(decision.credit() == null ? null : ledger.credit(decision.credit()));
 	}
 
 	/**

@@ -2,9 +2,10 @@ package io.fidelis.bench;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.HttpURLConnection;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -40,7 +41,6 @@ public final class LoadGenerator {
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 	private static final String REWARD = "load-voucher";
 
-	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 	private final Options options;
 	private String[] memberIds;
 	private String currency;
@@ -51,12 +51,14 @@ public final class LoadGenerator {
 
 	public static void main(String[] args) throws Exception {
 		Options options = Options.parse(args);
+		// Kept-alive connections per server: one per client (the JDK keeps 5 by default, and would reconnect).
+		System.setProperty("http.maxConnections", Integer.toString(Math.max(8, options.clients())));
 		new LoadGenerator(options).run();
 	}
 
-	/** What to run: {@code --url --key --clients --seconds --warmup --members --mix --out}. */
+	/** What to run: {@code --url --key --clients --seconds --warmup --members --mix --batch-size --out}. */
 	record Options(URI url, String key, int clients, int seconds, int warmupSeconds, int members,
-			Map<Operation, Integer> mix, Path out) {
+			Map<Operation, Integer> mix, int batchSize, Path out) {
 
 		static Options parse(String[] args) {
 			Map<String, String> given = new HashMap<>();
@@ -80,12 +82,14 @@ public final class LoadGenerator {
 					Integer.parseInt(given.getOrDefault("seconds", "20")),
 					Integer.parseInt(given.getOrDefault("warmup", "5")),
 					Integer.parseInt(given.getOrDefault("members", "10000")), mix,
+					Integer.parseInt(given.getOrDefault("batch-size", "100")),
 					Path.of(given.getOrDefault("out", "target/load.json")));
 		}
 	}
 
+	/** {@code BATCH}: {@code --batch-size} purchases of random members in one {@code POST /events:batch}. */
 	enum Operation {
-		PURCHASE, BALANCE, REDEMPTION
+		PURCHASE, BALANCE, REDEMPTION, BATCH
 	}
 
 	/** The latencies of one client for one operation, in nanoseconds, and what went wrong. */
@@ -163,10 +167,10 @@ public final class LoadGenerator {
 		int member = ThreadLocalRandom.current().nextInt(memberIds.length);
 		return switch (operation) {
 			case PURCHASE -> post("/api/v1/events", purchase(member), null);
-			case BALANCE -> request(HttpRequest.newBuilder(uri("/api/v1/members/" + memberIds[member] + "/balances"))
-				.GET()).statusCode();
+			case BALANCE -> request("GET", "/api/v1/members/" + memberIds[member] + "/balances", null, null).status();
 			case REDEMPTION -> post("/api/v1/members/" + memberIds[member] + "/redemptions",
 					"{\"reward\": \"" + REWARD + "\"}", UUID.randomUUID().toString());
+			case BATCH -> batch();
 		};
 	}
 
@@ -179,6 +183,19 @@ public final class LoadGenerator {
 				 "items": [{"sku": "SKU-%d", "category": "load", "quantity": 1, "unitPrice": "%d.%02d"}]}"""
 			.formatted(UUID.randomUUID(), member, Instant.now(), cents / 100, cents % 100, currency,
 					random.nextInt(100), cents / 100, cents % 100);
+	}
+
+	/** A batch of purchases; any event it refuses counts as an error, as a refused single purchase would. */
+	private int batch() throws IOException {
+		StringBuilder events = new StringBuilder("{\"events\": [");
+		for (int i = 0; i < options.batchSize(); i++) {
+			events.append(i == 0 ? "" : ",").append(purchase(ThreadLocalRandom.current().nextInt(memberIds.length)));
+		}
+		Answer answer = request("POST", "/api/v1/events:batch", events.append("]}").toString(), null);
+		if (answer.status() == 200 && JSON.readTree(answer.body()).path("refused").asInt() > 0) {
+			return 500;
+		}
+		return answer.status();
 	}
 
 	/** A cheap voucher in the points program, so that members who earned a little can redeem. */
@@ -213,11 +230,9 @@ public final class LoadGenerator {
 	}
 
 	private String enrol(int member) throws IOException {
-		HttpResponse<String> enrolled = request(HttpRequest.newBuilder(uri("/api/v1/members"))
-			.header("Content-Type", "application/json")
-			.header("Idempotency-Key", "load-enrol-" + member)
-			.POST(HttpRequest.BodyPublishers.ofString("{\"externalId\": \"load-" + member + "\"}")));
-		if (enrolled.statusCode() == 201 || enrolled.statusCode() == 200) {
+		Answer enrolled = request("POST", "/api/v1/members", "{\"externalId\": \"load-" + member + "\"}",
+				"load-enrol-" + member);
+		if (enrolled.status() == 201 || enrolled.status() == 200) {
 			return JSON.readTree(enrolled.body()).path("id").asString();
 		}
 		return get("/api/v1/members?identifier=load-" + member).path("items").path(0).path("id").asString();
@@ -244,6 +259,10 @@ public final class LoadGenerator {
 			Map<String, Object> figures = new LinkedHashMap<>();
 			figures.put("requests", nanos.length);
 			figures.put("perSecond", Math.round((double) nanos.length / options.seconds()));
+			if (entry.getKey() == Operation.BATCH) {
+				figures.put("batchSize", options.batchSize());
+				figures.put("eventsPerSecond", Math.round((double) nanos.length * options.batchSize() / options.seconds()));
+			}
 			figures.put("p50Ms", millis(percentile(nanos, 0.50)));
 			figures.put("p95Ms", millis(percentile(nanos, 0.95)));
 			figures.put("p99Ms", millis(percentile(nanos, 0.99)));
@@ -253,6 +272,10 @@ public final class LoadGenerator {
 			System.out.printf("%-11s %10d %9d %8.2f %8.2f %8.2f %8.2f %7d%n", entry.getKey().name().toLowerCase(Locale.ROOT),
 					nanos.length, figures.get("perSecond"), figures.get("p50Ms"), figures.get("p95Ms"),
 					figures.get("p99Ms"), figures.get("maxMs"), errors);
+			if (figures.containsKey("eventsPerSecond")) {
+				System.out.printf("%-11s %20d events/s in batches of %d%n", "", figures.get("eventsPerSecond"),
+						options.batchSize());
+			}
 		}
 		report.put("operations", operations);
 		report.put("requestsPerSecond", Math.round((double) allCount / options.seconds()));
@@ -270,33 +293,46 @@ public final class LoadGenerator {
 	}
 
 	private JsonNode get(String path) throws IOException {
-		HttpResponse<String> response = request(HttpRequest.newBuilder(uri(path)).GET());
-		if (response.statusCode() != 200) {
-			throw new IllegalStateException("GET " + path + " answered " + response.statusCode() + ": "
-					+ response.body());
+		Answer response = request("GET", path, null, null);
+		if (response.status() != 200) {
+			throw new IllegalStateException("GET " + path + " answered " + response.status() + ": " + response.body());
 		}
 		return JSON.readTree(response.body());
 	}
 
 	private int post(String path, String json, String idempotencyKey) throws IOException {
-		HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
-			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString(json));
-		if (idempotencyKey != null) {
-			request.header("Idempotency-Key", idempotencyKey);
-		}
-		return request(request).statusCode();
+		return request("POST", path, json, idempotencyKey).status();
 	}
 
-	private HttpResponse<String> request(HttpRequest.Builder request) throws IOException {
-		try {
-			return http.send(request.header("Authorization", "Bearer " + options.key())
-				.timeout(Duration.ofSeconds(30))
-				.build(), HttpResponse.BodyHandlers.ofString());
+	record Answer(int status, String body) {
+	}
+
+	/**
+	 * One request over a kept-alive connection of this thread ({@link HttpURLConnection} pools them): blocking and
+	 * light, so that the generator leaves the cores it shares to the service and the database.
+	 */
+	private Answer request(String method, String path, String json, String idempotencyKey) throws IOException {
+		HttpURLConnection connection = (HttpURLConnection) uri(path).toURL().openConnection();
+		connection.setRequestMethod(method);
+		connection.setConnectTimeout(5_000);
+		connection.setReadTimeout(30_000);
+		connection.setRequestProperty("Authorization", "Bearer " + options.key());
+		if (idempotencyKey != null) {
+			connection.setRequestProperty("Idempotency-Key", idempotencyKey);
 		}
-		catch (InterruptedException interrupted) {
-			Thread.currentThread().interrupt();
-			throw new IOException(interrupted);
+		if (json != null) {
+			byte[] body = json.getBytes(StandardCharsets.UTF_8);
+			connection.setDoOutput(true);
+			connection.setRequestProperty("Content-Type", "application/json");
+			connection.setFixedLengthStreamingMode(body.length);
+			try (OutputStream out = connection.getOutputStream()) {
+				out.write(body);
+			}
+		}
+		int status = connection.getResponseCode();
+		// Read to the end, error or not, so that the connection goes back to the pool.
+		try (InputStream in = status >= 400 ? connection.getErrorStream() : connection.getInputStream()) {
+			return new Answer(status, in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8));
 		}
 	}
 
