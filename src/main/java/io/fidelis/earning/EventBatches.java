@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.UnaryOperator;
 
 import org.slf4j.Logger;
@@ -63,7 +62,6 @@ class EventBatches {
 	/** The fingerprint's operation of {@code POST /events}: an event sent alone is a replay in a batch, and back. */
 	private static final String OPERATION = "POST /events";
 	private static final String INSTANCE = "/api/v1/events:batch";
-	private static final int MAX_ATTEMPTS = 5;
 	private static final Logger log = LoggerFactory.getLogger(EventBatches.class);
 
 	private final Events events;
@@ -240,12 +238,12 @@ class EventBatches {
 				return;
 			}
 			catch (TransientDataAccessException | DuplicateKeyException contention) {
-				if (attempt == MAX_ATTEMPTS) {
+				if (attempt == IdempotentRequests.MAX_ATTEMPTS) {
 					throw contention;
 				}
 				log.debug("Retrying a batch of {} events after {}", slots.size(), contention.getMessage());
 				slots.forEach(slot -> slot.outcome = null);
-				pause(attempt);
+				IdempotentRequests.pause(attempt);
 			}
 		}
 	}
@@ -365,15 +363,6 @@ class EventBatches {
 		else {
 			slot.outcome = new EventBatchResult.Item(slot.index, slot.transactionId(), first.status(), true,
 					first.result(), null);
-		}
-	}
-
-	private static void pause(int attempt) {
-		try {
-			Thread.sleep(ThreadLocalRandom.current().nextLong(5, 50) * attempt);
-		}
-		catch (InterruptedException interrupted) {
-			Thread.currentThread().interrupt();
 		}
 	}
 }

@@ -37,7 +37,7 @@ public class IdempotentRequests {
 
 	public static final String HEADER = "Idempotency-Key";
 	private static final int MAX_KEY_LENGTH = 200;
-	private static final int MAX_ATTEMPTS = 5;
+	public static final int MAX_ATTEMPTS = 5;
 	private static final Logger log = LoggerFactory.getLogger(IdempotentRequests.class);
 
 	private final JdbcClient jdbc;
@@ -78,7 +78,11 @@ public class IdempotentRequests {
 		}
 	}
 
-	private static void pause(int attempt) {
+	/**
+	 * A short, random pause before the retry of a request that collided with another (a deadlock, a lock timeout),
+	 * longer at each attempt, so that the requests that collided do not collide again at once.
+	 */
+	public static void pause(int attempt) {
 		try {
 			Thread.sleep(ThreadLocalRandom.current().nextLong(5, 50) * attempt);
 		}
