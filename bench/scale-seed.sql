@@ -6,7 +6,7 @@
 -- pending) and the load generator's members load-0.. already enrolled (bench/load.sh). Two streams of history:
 --   l: the load generator's members, :load_history transactions each, so that their statements are long;
 --   s: new members seed-0.. up to :members, sharing the rest of the postings round-robin.
--- Member k's transactions alternate like a shop's: four earns for a purchase (ISSUANCE -> AVAILABLE, a lot, a purchase
+-- Each member's transactions alternate like a shop's: four earns for a purchase (ISSUANCE -> AVAILABLE, a lot, a purchase
 -- row) then an operator's debit (AVAILABLE -> ADJUSTMENT) that uses up the member's oldest open lot whole, as the
 -- ledger's soonest-expiring-first rule does when nothing expires. Every row follows from the stream and the position in
 -- it, so the tables are filled one after the other with no join on what was written, and in time order (ids are
