@@ -40,6 +40,8 @@ public final class LoadGenerator {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 	private static final String REWARD = "load-voucher";
+	/** With {@code --enrolled}, how many members are looked up for balance reads and redemptions. */
+	private static final int LOOKED_UP = 10_000;
 
 	private final Options options;
 	private String[] memberIds;
@@ -56,8 +58,12 @@ public final class LoadGenerator {
 		new LoadGenerator(options).run();
 	}
 
-	/** What to run: {@code --url --key --clients --seconds --warmup --members --mix --batch-size --out}. */
-	record Options(URI url, String key, int clients, int seconds, int warmupSeconds, int members,
+	/**
+	 * What to run: {@code --url --key --clients --seconds --warmup --members --enrolled --mix --batch-size --out}.
+	 * With {@code --enrolled true} the members exist already (bench/members-seed.sql): purchases name them by
+	 * external id, and balance reads and redemptions go to the first {@value #LOOKED_UP} of them, looked up.
+	 */
+	record Options(URI url, String key, int clients, int seconds, int warmupSeconds, int members, boolean enrolled,
 			Map<Operation, Integer> mix, int batchSize, Path out) {
 
 		static Options parse(String[] args) {
@@ -81,7 +87,8 @@ public final class LoadGenerator {
 					Integer.parseInt(given.getOrDefault("clients", "8")),
 					Integer.parseInt(given.getOrDefault("seconds", "20")),
 					Integer.parseInt(given.getOrDefault("warmup", "5")),
-					Integer.parseInt(given.getOrDefault("members", "10000")), mix,
+					Integer.parseInt(given.getOrDefault("members", "10000")),
+					Boolean.parseBoolean(given.getOrDefault("enrolled", "false")), mix,
 					Integer.parseInt(given.getOrDefault("batch-size", "100")),
 					Path.of(given.getOrDefault("out", "target/load.json")));
 		}
@@ -114,7 +121,7 @@ public final class LoadGenerator {
 		currency = get("/api/v1/programs/points").path("currency").asString();
 		ensureReward();
 		memberIds = enrolMembers();
-		System.out.printf("%d members ready; warming up for %d s%n", memberIds.length, options.warmupSeconds());
+		System.out.printf("%d members ready; warming up for %d s%n", options.members(), options.warmupSeconds());
 		drive(options.warmupSeconds());
 		System.out.printf("measuring %d clients for %d s%n", options.clients(), options.seconds());
 		Map<Operation, List<Recorder>> measured = drive(options.seconds());
@@ -164,11 +171,12 @@ public final class LoadGenerator {
 	}
 
 	private int send(Operation operation) throws IOException {
-		int member = ThreadLocalRandom.current().nextInt(memberIds.length);
+		ThreadLocalRandom random = ThreadLocalRandom.current();
 		return switch (operation) {
-			case PURCHASE -> post("/api/v1/events", purchase(member), null);
-			case BALANCE -> request("GET", "/api/v1/members/" + memberIds[member] + "/balances", null, null).status();
-			case REDEMPTION -> post("/api/v1/members/" + memberIds[member] + "/redemptions",
+			case PURCHASE -> post("/api/v1/events", purchase(random.nextInt(options.members())), null);
+			case BALANCE -> request("GET", "/api/v1/members/" + memberIds[random.nextInt(memberIds.length)]
+					+ "/balances", null, null).status();
+			case REDEMPTION -> post("/api/v1/members/" + memberIds[random.nextInt(memberIds.length)] + "/redemptions",
 					"{\"reward\": \"" + REWARD + "\"}", UUID.randomUUID().toString());
 			case BATCH -> batch();
 		};
@@ -189,7 +197,7 @@ public final class LoadGenerator {
 	private int batch() throws IOException {
 		StringBuilder events = new StringBuilder("{\"events\": [");
 		for (int i = 0; i < options.batchSize(); i++) {
-			events.append(i == 0 ? "" : ",").append(purchase(ThreadLocalRandom.current().nextInt(memberIds.length)));
+			events.append(i == 0 ? "" : ",").append(purchase(ThreadLocalRandom.current().nextInt(options.members())));
 		}
 		Answer answer = request("POST", "/api/v1/events:batch", events.append("]}").toString(), null);
 		if (answer.status() == 200 && JSON.readTree(answer.body()).path("refused").asInt() > 0) {
@@ -210,7 +218,10 @@ public final class LoadGenerator {
 
 	/** Members {@code load-0} to {@code load-(n-1)}: enrolled if new, looked up if an earlier run enrolled them. */
 	private String[] enrolMembers() throws Exception {
-		String[] ids = new String[options.members()];
+		boolean readsMembers = options.mix().containsKey(Operation.BALANCE)
+				|| options.mix().containsKey(Operation.REDEMPTION);
+		String[] ids = new String[!options.enrolled() ? options.members()
+				: readsMembers ? Math.min(LOOKED_UP, options.members()) : 0];
 		AtomicInteger next = new AtomicInteger();
 		ExecutorService pool = Executors.newFixedThreadPool(Math.max(4, options.clients()));
 		List<Future<?>> workers = new ArrayList<>();
@@ -230,6 +241,9 @@ public final class LoadGenerator {
 	}
 
 	private String enrol(int member) throws IOException {
+		if (options.enrolled()) {
+			return get("/api/v1/members?identifier=load-" + member).path("items").path(0).path("id").asString();
+		}
 		Answer enrolled = request("POST", "/api/v1/members", "{\"externalId\": \"load-" + member + "\"}",
 				"load-enrol-" + member);
 		if (enrolled.status() == 201 || enrolled.status() == 200) {
