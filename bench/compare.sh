@@ -64,7 +64,7 @@ export FIDELIS_LOAD_BUILT=1
 # A first load fills the tables the earn path writes, then the statistics are taken, as autovacuum would take them
 # (it may be off: the raw baseline analyzes its tables once too). Plans made on empty tables without statistics
 # can be far off: looking up a batch's 100 transaction ids scanned a tenant's every key.
-bench/load.sh --url http://127.0.0.1:8095 --clients 8 --seconds 10 --warmup 0 --members "$MEMBERS" --enrolled true \
+FIDELIS_KEY=$KEY bench/load.sh --url http://127.0.0.1:8095 --clients 8 --seconds 10 --warmup 0 --members "$MEMBERS" --enrolled true \
 	--mix purchase=1,batch=1 --batch-size 100 --out "$OUT/priming.json" > "$OUT/priming.log"
 psql $PG -q -d "$SERVICE_DB" -c "VACUUM ANALYZE" >> "$OUT/seed.log" 2>&1
 declare -A SERVICE
