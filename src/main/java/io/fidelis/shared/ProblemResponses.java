@@ -3,7 +3,6 @@ package io.fidelis.shared;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Collectors;
 
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
