@@ -91,52 +91,12 @@ class PlainPurchases {
 	}
 
 	private void write(TenantId tenant, List<BatchedEvent> candidates) {
-		Map<String, IdempotentRequests.Stored> stored = idempotentRequests.stored(tenant,
-				candidates.stream().map(BatchedEvent::transactionId).toList());
-		Map<MemberReference, Member> named = members.resolveAll(tenant, candidates.stream()
-			.filter(slot -> slot.purchase.event().member() != null)
-			.map(slot -> slot.purchase.event().member().toReference())
-			.toList());
-		List<BatchedEvent> slots = new ArrayList<>();
 		Map<BatchedEvent, Member> memberOf = new HashMap<>();
-		for (BatchedEvent slot : candidates) {
-			try {
-				IdempotentRequests.Stored answered = stored.get(slot.transactionId());
-				if (answered != null) {
-					slot.answer(idempotentRequests.replay(slot.transactionId(), answered, slot.fingerprint,
-							EventResult.class));
-					continue;
-				}
-				EventRequest.Member reference = slot.purchase.event().member();
-				if (reference != null) {
-					Member member = named.get(reference.toReference());
-					// Not found: resolving it alone says why, as POST /events does.
-					memberOf.put(slot, member != null ? member
-							: fields.member(tenant, reference, "member").orElseThrow());
-				}
-				slots.add(slot);
-			}
-			catch (BusinessException refusal) {
-				slot.refuse(refusal);
-			}
-		}
+		List<BatchedEvent> slots = admit(tenant, candidates, memberOf);
 		if (slots.isEmpty()) {
 			return;
 		}
-
-		// Purchase counts: each member's count after the batch, then each purchase's, counting back.
-		TreeMap<UUID, Integer> perMember = new TreeMap<>();
-		memberOf.values().forEach(member -> perMember.merge(member.id().value(), 1, Integer::sum));
-		boolean readCounts = slots.stream().anyMatch(slot -> intake.looksAtPurchases(tenant, slot.programs));
-		Map<UUID, Long> counts = new HashMap<>(memberActivity.countPurchases(tenant, perMember, readCounts));
-		Map<BatchedEvent, Long> countOf = new HashMap<>();
-		for (int i = slots.size() - 1; i >= 0; i--) {
-			Member member = memberOf.get(slots.get(i));
-			if (member != null && readCounts) {
-				countOf.put(slots.get(i), counts.merge(member.id().value(), -1L, Long::sum) + 1);
-			}
-		}
-
+		Map<BatchedEvent, Long> countOf = countPurchases(tenant, slots, memberOf);
 		// The rules' verdicts, in memory; then every credit at once.
 		Map<BatchedEvent, List<RuleEarning.Decision>> decisions = new LinkedHashMap<>();
 		List<Credit> credits = new ArrayList<>();
@@ -156,20 +116,82 @@ class PlainPurchases {
 			}
 			decisions.put(slot, decided);
 		}
-		List<Posted> posted = ledger.creditAll(tenant, credits);
+		record(tenant, decisions, memberOf, ledger.creditAll(tenant, credits));
+	}
 
+	/**
+	 * The events to write, with their members (looked up all at once): those answered before are replayed instead,
+	 * and those naming an unknown member are refused.
+	 */
+	private List<BatchedEvent> admit(TenantId tenant, List<BatchedEvent> candidates,
+			Map<BatchedEvent, Member> memberOf) {
+		Map<String, IdempotentRequests.Stored> stored = idempotentRequests.stored(tenant,
+				candidates.stream().map(BatchedEvent::transactionId).toList());
+		Map<MemberReference, Member> named = members.resolveAll(tenant, candidates.stream()
+			.filter(slot -> slot.purchase.event().member() != null)
+			.map(slot -> slot.purchase.event().member().toReference())
+			.toList());
+		List<BatchedEvent> admitted = new ArrayList<>();
+		for (BatchedEvent slot : candidates) {
+			try {
+				IdempotentRequests.Stored answered = stored.get(slot.transactionId());
+				if (answered != null) {
+					slot.answer(idempotentRequests.replay(slot.transactionId(), answered, slot.fingerprint,
+							EventResult.class));
+					continue;
+				}
+				EventRequest.Member reference = slot.purchase.event().member();
+				if (reference != null) {
+					Member member = named.get(reference.toReference());
+					// Not found: resolving it alone says why, as POST /events does.
+					memberOf.put(slot, member != null ? member
+							: fields.member(tenant, reference, "member").orElseThrow());
+				}
+				admitted.add(slot);
+			}
+			catch (BusinessException refusal) {
+				slot.refuse(refusal);
+			}
+		}
+		return admitted;
+	}
+
+	/**
+	 * Counts the purchases, and when a rule looks at it, says each purchase's place among its member's: their count
+	 * after the batch, counted back over the batch's later purchases of theirs.
+	 */
+	private Map<BatchedEvent, Long> countPurchases(TenantId tenant, List<BatchedEvent> slots,
+			Map<BatchedEvent, Member> memberOf) {
+		TreeMap<UUID, Integer> perMember = new TreeMap<>();
+		memberOf.values().forEach(member -> perMember.merge(member.id().value(), 1, Integer::sum));
+		boolean read = slots.stream().anyMatch(slot -> intake.looksAtPurchases(tenant, slot.programs));
+		Map<UUID, Long> counts = new HashMap<>(memberActivity.countPurchases(tenant, perMember, read));
+		Map<BatchedEvent, Long> countOf = new HashMap<>();
+		for (int i = slots.size() - 1; read && i >= 0; i--) {
+			Member member = memberOf.get(slots.get(i));
+			if (member != null) {
+				countOf.put(slots.get(i), counts.merge(member.id().value(), -1L, Long::sum) + 1);
+			}
+		}
+		return countOf;
+	}
+
+	/** Writes the purchases, what they tell tiers and their answers, and answers each event. */
+	private void record(TenantId tenant, Map<BatchedEvent, List<RuleEarning.Decision>> decisions,
+			Map<BatchedEvent, Member> memberOf, List<Posted> posted) {
 		List<Purchase> rows = new ArrayList<>();
 		List<List<PurchaseItem>> items = new ArrayList<>();
 		List<Qualification.Activity> activity = new ArrayList<>();
 		List<IdempotentRequests.Answered> answers = new ArrayList<>();
 		int credit = 0;
-		for (BatchedEvent slot : slots) {
+		for (Map.Entry<BatchedEvent, List<RuleEarning.Decision>> decided : decisions.entrySet()) {
+			BatchedEvent slot = decided.getKey();
 			Member member = memberOf.get(slot);
 			UUID memberId = member == null ? null : member.id().value();
 			rows.add(slot.purchase.purchase(Ids.newId(clock), memberId));
 			items.add(slot.purchase.items());
 			List<EventResult.Effect> effects = new ArrayList<>();
-			for (RuleEarning.Decision decision : decisions.get(slot)) {
+			for (RuleEarning.Decision decision : decided.getValue()) {
 				if (decision.credit() == null) {
 					effects.add(decision.effect(null));
 					continue;
