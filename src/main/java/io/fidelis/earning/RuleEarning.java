@@ -31,6 +31,7 @@ import io.fidelis.ledger.Posted;
 import io.fidelis.ledger.TransactionKind;
 import io.fidelis.member.Member;
 import io.fidelis.member.MemberLabels;
+import io.fidelis.member.MemberSegments;
 import io.fidelis.membership.MemberMemberships;
 import io.fidelis.program.Program;
 import io.fidelis.reward.RewardGrants;
@@ -55,11 +56,12 @@ class RuleEarning {
 	private final MemberTiers tiers;
 	private final Qualification qualification;
 	private final MemberMemberships memberships;
+	private final MemberSegments segments;
 	private final Clock clock;
 
 	RuleEarning(Rules rules, MemberLabels labels, RewardGrants grants, RuleLimits limits, Ledger ledger,
 			ExplanationTexts texts, MemberTiers tiers, Qualification qualification, MemberMemberships memberships,
-			Clock clock) {
+			MemberSegments segments, Clock clock) {
 		this.rules = rules;
 		this.labels = labels;
 		this.grants = grants;
@@ -69,6 +71,7 @@ class RuleEarning {
 		this.tiers = tiers;
 		this.qualification = qualification;
 		this.memberships = memberships;
+		this.segments = segments;
 		this.clock = clock;
 	}
 
@@ -133,9 +136,10 @@ class RuleEarning {
 		// PERF: the labels are read only for the programs whose rules may look at them.
 		Set<String> memberLabels = ruleSet.looksAtLabels() ? Set.copyOf(labels.of(tenant, member.id())) : Set.of();
 		Optional<Tier> tier = tiers.current(tenant, program.id(), member.id().value());
+		String segment = ruleSet.looksAtSegments() ? segments.of(tenant, member.id().value()).orElse(null) : null;
 		Evaluation evaluation = multiplied(RuleEngine.evaluate(ruleSet, event,
 				new MemberFacts(member.id().value(), member.birthDate(), purchases, member.locale(), memberLabels,
-						tier.map(Tier::code).orElse(null)),
+						tier.map(Tier::code).orElse(null), segment),
 				beneficiary, limits), multipliers(tenant, program, member, tier), program);
 		List<RuleOutcome> outcomes = grantRewards(tenant, member, evaluation.outcomes(), transactionId);
 		List<String> rewards = outcomes.stream()

@@ -24,6 +24,7 @@ import io.fidelis.earning.rules.Rounding;
 import io.fidelis.earning.rules.RuleCompiler;
 import io.fidelis.earning.rules.RuleDefinition;
 import io.fidelis.earning.rules.RuleSet;
+import io.fidelis.member.MemberSegments;
 import io.fidelis.program.Program;
 import io.fidelis.program.ProgramCreated;
 import io.fidelis.program.Programs;
@@ -50,17 +51,19 @@ public class Rules {
 	private final EventTypes eventTypes;
 	private final Programs programs;
 	private final RewardGrants rewardGrants;
+	private final MemberSegments segments;
 	private final RuleCache cache;
 	private final Clock clock;
 
 	Rules(JdbcClient jdbc, JsonMapper json, Campaigns campaigns, EventTypes eventTypes, Programs programs,
-			RewardGrants rewardGrants, RuleCache cache, Clock clock) {
+			RewardGrants rewardGrants, MemberSegments segments, RuleCache cache, Clock clock) {
 		this.jdbc = jdbc;
 		this.json = json;
 		this.campaigns = campaigns;
 		this.eventTypes = eventTypes;
 		this.programs = programs;
 		this.rewardGrants = rewardGrants;
+		this.segments = segments;
 		this.cache = cache;
 		this.clock = clock;
 	}
@@ -190,6 +193,13 @@ public class Rules {
 		}
 		Set<String> triggers = new HashSet<>(eventTypes.activities(tenant));
 		RuleCompiler.compile(id, version, createdAt, definition, program, campaign, triggers);
+		List<String> segmentNames = definition.conditions() == null ? null : definition.conditions().segments();
+		if (segmentNames != null) {
+			segmentNames.stream().filter(name -> !segments.names().contains(name)).findFirst().ifPresent(name -> {
+				throw BusinessException.invalid("conditions.segments", "no segment '" + name + "': the segments are "
+						+ segments.names().stream().sorted().toList());
+			});
+		}
 		if (definition.effect() instanceof Effect.IssueReward issue) {
 			rewardGrants.refusal(tenant, issue.reward()).ifPresent(refusal -> {
 				throw BusinessException.invalid("effect.reward", refusal);

@@ -27,6 +27,7 @@ import io.fidelis.ledger.ExplanationTexts;
 import io.fidelis.ledger.Ledger;
 import io.fidelis.ledger.Posted;
 import io.fidelis.ledger.TransactionKind;
+import io.fidelis.member.MemberSegments;
 import io.fidelis.member.Member;
 import io.fidelis.member.MemberLabels;
 import io.fidelis.program.Program;
@@ -60,12 +61,14 @@ class Redemptions {
 	private final Programs programs;
 	private final MemberLabels memberLabels;
 	private final MemberTiers memberTiers;
+	private final MemberSegments memberSegments;
 	private final Ledger ledger;
 	private final JdbcClient jdbc;
 	private final Clock clock;
 
 	Redemptions(Rewards rewards, RewardChecks checks, Vouchers vouchers, GiftOrders giftOrders, Programs programs,
-			MemberLabels memberLabels, MemberTiers memberTiers, Ledger ledger, JdbcClient jdbc, Clock clock) {
+			MemberLabels memberLabels, MemberTiers memberTiers, MemberSegments memberSegments, Ledger ledger,
+			JdbcClient jdbc, Clock clock) {
 		this.rewards = rewards;
 		this.checks = checks;
 		this.vouchers = vouchers;
@@ -73,6 +76,7 @@ class Redemptions {
 		this.programs = programs;
 		this.memberLabels = memberLabels;
 		this.memberTiers = memberTiers;
+		this.memberSegments = memberSegments;
 		this.ledger = ledger;
 		this.jdbc = jdbc;
 		this.clock = clock;
@@ -221,6 +225,12 @@ class Redemptions {
 			failure = tier.isEmpty() ? "the program has no tiers"
 					: eligibility.tiers().contains(tier.get()) ? null
 							: "the member's tier " + tier.get() + " is not one of " + eligibility.tiers();
+		}
+		if (failure == null && eligibility.segments() != null) {
+			Optional<String> segment = memberSegments.of(tenant, member.id().value());
+			failure = segment.isEmpty() ? "the member is in no segment"
+					: eligibility.segments().contains(segment.get()) ? null
+							: "the member's segment " + segment.get() + " is not one of " + eligibility.segments();
 		}
 		if (failure != null) {
 			throw new BusinessException(ErrorCode.MEMBER_NOT_ELIGIBLE,

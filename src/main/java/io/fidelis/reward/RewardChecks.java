@@ -5,6 +5,7 @@ import java.util.Locale;
 
 import org.springframework.stereotype.Component;
 
+import io.fidelis.member.MemberSegments;
 import io.fidelis.program.Program;
 import io.fidelis.program.ProgramKind;
 import io.fidelis.program.Programs;
@@ -21,8 +22,11 @@ class RewardChecks {
 
 	private final Programs programs;
 
-	RewardChecks(Programs programs) {
+	private final MemberSegments segments;
+
+	RewardChecks(Programs programs, MemberSegments segments) {
 		this.programs = programs;
+		this.segments = segments;
 	}
 
 	void check(TenantId tenant, RewardDefinition definition, Program program) {
@@ -46,14 +50,25 @@ class RewardChecks {
 			throw BusinessException.invalid("cashPrice", "applies to rewards that issue vouchers only");
 		}
 		RewardDefinition.Eligibility eligibility = definition.eligibility();
-		if (eligibility != null && eligibility.labels() == null && eligibility.tiers() == null) {
-			throw BusinessException.invalid("eligibility", "must name labels, tiers or both");
+		if (eligibility != null && eligibility.labels() == null && eligibility.tiers() == null
+				&& eligibility.segments() == null) {
+			throw BusinessException.invalid("eligibility", "must name labels, tiers or segments");
 		}
 		if (eligibility != null && eligibility.labels() != null && eligibility.labels().empty()) {
 			throw BusinessException.invalid("eligibility.labels", "must name at least one label");
 		}
 		if (eligibility != null && eligibility.tiers() != null && eligibility.tiers().isEmpty()) {
 			throw BusinessException.invalid("eligibility.tiers", "must name at least one tier");
+		}
+		if (eligibility != null && eligibility.segments() != null) {
+			if (eligibility.segments().isEmpty()) {
+				throw BusinessException.invalid("eligibility.segments", "must name at least one segment");
+			}
+			eligibility.segments().stream().filter(name -> !segments.names().contains(name)).findFirst()
+				.ifPresent(name -> {
+					throw BusinessException.invalid("eligibility.segments", "no segment '" + name
+							+ "': the segments are " + segments.names().stream().sorted().toList());
+				});
 		}
 		if (definition.isAutomatic() && program.kind() != ProgramKind.STAMPS) {
 			throw BusinessException.invalid("automatic", "applies to rewards of a stamps program only");

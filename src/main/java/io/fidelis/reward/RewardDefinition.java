@@ -82,8 +82,12 @@ public record RewardDefinition(@Pattern(regexp = "[a-z0-9][a-z0-9_-]{0,31}",
 	public record Experience(@NotNull OffsetDateTime startsAt, OffsetDateTime endsAt, @Size(max = 200) String venue) {
 	}
 
-	/** Members who may redeem it: those carrying these labels, and in one of these tiers of the program. */
-	public record Eligibility(@Valid Labels labels, @Size(max = 20) List<@NotBlank @Size(max = 32) String> tiers) {
+	/**
+	 * Members who may redeem it: those carrying these labels, in one of these tiers of the program, and in one of these
+	 * RFM segments ({@code champions}, {@code at_risk}...).
+	 */
+	public record Eligibility(@Valid Labels labels, @Size(max = 20) List<@NotBlank @Size(max = 32) String> tiers,
+			@Size(max = 20) List<@NotBlank @Size(max = 32) String> segments) {
 	}
 
 	boolean isAutomatic() {

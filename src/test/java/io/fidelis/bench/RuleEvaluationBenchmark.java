@@ -84,7 +84,7 @@ public class RuleEvaluationBenchmark {
 						new EventFacts.Item("CRO-01", "bakery", BigDecimal.ONE, 140),
 						new EventFacts.Item("BEA-01", "beans", BigDecimal.ONE, 1400)),
 				"paris-bastille", "store", Instant.parse("2026-11-28T10:15:00Z"), Map.of());
-		member = new MemberFacts(UUID.randomUUID(), LocalDate.of(1990, 11, 28), 12, "fr", Set.of("newsletter"), null);
+		member = new MemberFacts(UUID.randomUUID(), LocalDate.of(1990, 11, 28), 12, "fr", Set.of("newsletter"), null, null);
 	}
 
 	/** A mix of what programs run: rates, category bonuses, weekend multipliers, thresholds, store offers. */
@@ -123,7 +123,7 @@ public class RuleEvaluationBenchmark {
 	private static Conditions conditions(Conditions.Items items, List<DayOfWeek> days, BigDecimal minAmount,
 			List<String> stores, String expression) {
 		return new Conditions(minAmount, null, items, stores, null, days, null, null, null, null, null, null,
-				expression, null);
+				expression, null, null);
 	}
 
 	@Benchmark

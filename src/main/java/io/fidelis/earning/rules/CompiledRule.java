@@ -69,6 +69,11 @@ public record CompiledRule(UUID id, int version, Instant createdAt, RuleDefiniti
 				|| conditions().expression() != null);
 	}
 
+	/** Whether evaluating it may need the member's segment: a segment condition, an expression. */
+	boolean looksAtSegments() {
+		return conditions() != null && (conditions().segments() != null || conditions().expression() != null);
+	}
+
 	boolean hasItemFilter() {
 		return conditions() != null && conditions().items() != null;
 	}

@@ -86,6 +86,12 @@ final class ConditionCheck {
 			return member.tier() == null ? "the program has no tiers"
 					: "the member's tier " + member.tier() + " is not one of " + sorted(Set.copyOf(conditions.tiers()));
 		}
+		if (conditions.segments() != null
+				&& (member.segment() == null || !conditions.segments().contains(member.segment()))) {
+			return member.segment() == null ? "the member is in no segment"
+					: "the member's segment " + member.segment() + " is not one of "
+							+ sorted(Set.copyOf(conditions.segments()));
+		}
 		if (conditions.attributes() != null) {
 			for (Map.Entry<String, String> attribute : conditions.attributes().entrySet()) {
 				String value = event.attributes().get(attribute.getKey());

@@ -24,6 +24,7 @@ import jakarta.validation.constraints.Size;
  * @param labels the labels the member must and must not carry
  * @param expression a CEL expression over {@code event} and {@code member} that must be true
  * @param tiers the member must be in one of these tiers of the program (tier codes)
+ * @param segments the member must be in one of these RFM segments ({@code champions}, {@code at_risk}...)
  */
 public record Conditions(@DecimalMin("0") BigDecimal minAmount, @DecimalMin("0") BigDecimal maxAmount,
 		@Valid Items items, @Size(max = 100) List<@NotBlank @Size(max = 64) String> stores,
@@ -31,7 +32,8 @@ public record Conditions(@DecimalMin("0") BigDecimal minAmount, @DecimalMin("0")
 		@Valid Hours hours, Boolean firstPurchase, @Valid NthPurchase nthPurchase, Birthday birthday,
 		@Size(max = 20) Map<@Size(max = 64) String, @NotNull @Size(max = 200) String> attributes,
 		@Valid Labels labels, @Size(max = 1000) String expression,
-		@Size(max = 20) List<@NotBlank @Size(max = 32) String> tiers) {
+		@Size(max = 20) List<@NotBlank @Size(max = 32) String> tiers,
+		@Size(max = 20) List<@NotBlank @Size(max = 32) String> segments) {
 
 	/** Items by sku or category: those included (any, if none are named) and not excluded. */
 	public record Items(@Size(max = 500) List<@NotBlank @Size(max = 64) String> skus,

@@ -126,6 +126,9 @@ public final class RuleCompiler {
 		if (conditions.tiers() != null && conditions.tiers().isEmpty()) {
 			errors.add(new FieldError("conditions.tiers", "name at least one tier"));
 		}
+		if (conditions.segments() != null && conditions.segments().isEmpty()) {
+			errors.add(new FieldError("conditions.segments", "name at least one segment"));
+		}
 		if (conditions.labels() != null && conditions.labels().empty()) {
 			errors.add(new FieldError("conditions.labels", "name at least one label in anyOf, allOf or noneOf"));
 		}

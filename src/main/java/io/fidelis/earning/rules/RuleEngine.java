@@ -296,6 +296,7 @@ public final class RuleEngine {
 				celMember.put("birthDate", member.birthDate() == null ? "" : member.birthDate().toString());
 				celMember.put("labels", member.labels().stream().sorted().toList());
 				celMember.put("tier", member.tier() == null ? "" : member.tier());
+				celMember.put("segment", member.segment() == null ? "" : member.segment());
 			}
 			return celMember;
 		}

@@ -21,13 +21,19 @@ public record RuleSet(Program program, List<CompiledRule> rules) {
 		return rules.stream().anyMatch(CompiledRule::looksAtPurchases);
 	}
 
+	/** Whether any rule may look at the member's segment: if none does, it need not be read. */
+	public boolean looksAtSegments() {
+		return rules.stream().anyMatch(CompiledRule::looksAtSegments);
+	}
+
 	/**
 	 * Whether evaluating an event may do more than compute: a limit, budget or reward to take under a lock, or labels
-	 * to read. Events of programs whose rules are all plain can be evaluated for many members at once.
+	 * or a segment to read. Events of programs whose rules are all plain can be evaluated for many members at once.
 	 */
 	public boolean plain() {
 		return rules.stream()
-			.noneMatch(rule -> rule.limited() || rule.looksAtLabels() || rule.effect() instanceof Effect.IssueReward);
+			.noneMatch(rule -> rule.limited() || rule.looksAtLabels() || rule.looksAtSegments()
+					|| rule.effect() instanceof Effect.IssueReward);
 	}
 
 	/** The rules an event of this type may fire for this beneficiary, in evaluation order. */

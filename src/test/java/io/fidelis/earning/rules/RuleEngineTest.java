@@ -817,16 +817,16 @@ class RuleEngineTest {
 	}
 
 	private static MemberFacts member(long purchases) {
-		return new MemberFacts(UUID.randomUUID(), LocalDate.parse("1990-03-15"), purchases, "fr", Set.of(), null);
+		return new MemberFacts(UUID.randomUUID(), LocalDate.parse("1990-03-15"), purchases, "fr", Set.of(), null, null);
 	}
 
 	private static MemberFacts memberBorn(String birthDate) {
 		return new MemberFacts(UUID.randomUUID(), birthDate == null ? null : LocalDate.parse(birthDate), 5, "fr",
-				Set.of(), null);
+				Set.of(), null, null);
 	}
 
 	private static MemberFacts labelled(String... labels) {
-		return new MemberFacts(UUID.randomUUID(), LocalDate.parse("1990-03-15"), 5, "fr", Set.of(labels), null);
+		return new MemberFacts(UUID.randomUUID(), LocalDate.parse("1990-03-15"), 5, "fr", Set.of(labels), null, null);
 	}
 
 	/** The outcome of a single rule in a points program. */

@@ -294,7 +294,7 @@ final class RuleFixtures {
 					nthPurchase, birthday, attributes, labels, expression)
 				.allMatch(Objects::isNull);
 			return none ? null : new Conditions(minAmount, maxAmount, items, stores, channels, days, hours,
-					firstPurchase, nthPurchase, birthday, attributes, labels, expression, null);
+					firstPurchase, nthPurchase, birthday, attributes, labels, expression, null, null);
 		}
 	}
 }

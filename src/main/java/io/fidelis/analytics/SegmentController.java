@@ -1,0 +1,91 @@
+package io.fidelis.analytics;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.fidelis.member.MemberId;
+import io.fidelis.member.Members;
+import io.fidelis.shared.BusinessException;
+import io.fidelis.shared.ErrorCode;
+import io.fidelis.shared.Page;
+import io.fidelis.shared.PageRequest;
+import io.fidelis.shared.TenantId;
+import io.fidelis.tenant.Caller;
+import io.fidelis.tenant.Scope;
+
+/** RFM segments: their sizes, their members (for a campaign), a member's own, and a recomputation on request. */
+@RestController
+class SegmentController {
+
+	private final RfmSegments segments;
+	private final Members members;
+	private final Clock clock;
+
+	SegmentController(RfmSegments segments, Members members, Clock clock) {
+		this.segments = segments;
+		this.members = members;
+		this.clock = clock;
+	}
+
+	record SegmentSize(String segment, long members) {
+	}
+
+	/** @param computedAt null until the segments were first computed */
+	record Sizes(Instant computedAt, int windowDays, List<SegmentSize> segments) {
+
+		static Sizes of(RfmSegments.Counts counts) {
+			return new Sizes(counts.computedAt(), RfmSegments.WINDOW_DAYS, counts.members()
+				.entrySet()
+				.stream()
+				.map(count -> new SegmentSize(count.getKey(), count.getValue()))
+				.toList());
+		}
+	}
+
+	@GetMapping("/api/v1/segments")
+	Sizes sizes(Caller caller) {
+		return Sizes.of(segments.counts(caller.require(Scope.MEMBERS_READ)));
+	}
+
+	/** Recomputes the tenant's segments now, as the daily job does; answers their new sizes. */
+	@PostMapping("/api/v1/segments:compute")
+	Sizes compute(Caller caller) {
+		TenantId tenant = caller.require(Scope.PROGRAMS_WRITE);
+		segments.compute(tenant, clock.instant());
+		return Sizes.of(segments.counts(tenant));
+	}
+
+	/** The segment's members in the order of their ids; {@code after} is the last id of the previous page. */
+	@GetMapping("/api/v1/segments/{segment}/members")
+	Page<RfmSegments.Standing> members(Caller caller, @PathVariable String segment,
+			@RequestParam(required = false) Integer limit, @RequestParam(required = false) UUID after) {
+		TenantId tenant = caller.require(Scope.MEMBERS_READ);
+		if (!Segment.NAMES.contains(segment)) {
+			throw new BusinessException(ErrorCode.SEGMENT_NOT_FOUND,
+					"No segment '" + segment + "': the segments are " + Segment.NAMES.stream().sorted().toList());
+		}
+		int size = PageRequest.of(limit, null).limit();
+		List<RfmSegments.Standing> page = segments.members(tenant, segment, after, size + 1);
+		boolean more = page.size() > size;
+		List<RfmSegments.Standing> items = more ? page.subList(0, size) : page;
+		return new Page<>(items, more ? items.get(items.size() - 1).memberId().toString() : null);
+	}
+
+	@GetMapping("/api/v1/members/{id}/segment")
+	RfmSegments.Standing member(Caller caller, @PathVariable UUID id) {
+		TenantId tenant = caller.require(Scope.MEMBERS_READ);
+		members.get(tenant, new MemberId(id));
+		return segments.find(tenant, id)
+			.orElseThrow(() -> new BusinessException(ErrorCode.SEGMENT_NOT_FOUND, "Member " + id
+					+ " is in no segment: no purchase in the last " + RfmSegments.WINDOW_DAYS
+					+ " days, or the segments were not computed since"));
+	}
+}
