@@ -7,12 +7,14 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 import io.fidelis.earning.rules.Audience;
+import io.fidelis.member.MemberSegments;
 import io.fidelis.program.Program;
 import io.fidelis.shared.BusinessException;
 import io.fidelis.shared.ErrorCode;
@@ -31,12 +33,14 @@ public class Campaigns {
 	private final JdbcClient jdbc;
 	private final JsonMapper json;
 	private final RuleCache cache;
+	private final MemberSegments segments;
 	private final Clock clock;
 
-	Campaigns(JdbcClient jdbc, JsonMapper json, RuleCache cache, Clock clock) {
+	Campaigns(JdbcClient jdbc, JsonMapper json, RuleCache cache, MemberSegments segments, Clock clock) {
 		this.jdbc = jdbc;
 		this.json = json;
 		this.cache = cache;
+		this.segments = segments;
 		this.clock = clock;
 	}
 
@@ -48,18 +52,37 @@ public class Campaigns {
 	public record Terms(String code, String name, String description, Instant startsAt, Instant endsAt, Long budget,
 			Audience audience) {
 
-		void check() {
+		/** @param segments the names of the segments there are */
+		void check(Set<String> segments) {
 			if (!endsAt.isAfter(startsAt)) {
 				throw BusinessException.invalid("endsAt", "must be after startsAt");
 			}
-			if (audience != null && audience.labels().empty()) {
+			if (audience == null) {
+				return;
+			}
+			if (audience.labels() == null && audience.tiers() == null && audience.segments() == null) {
+				throw BusinessException.invalid("audience", "name labels, tiers or segments");
+			}
+			if (audience.labels() != null && audience.labels().empty()) {
 				throw BusinessException.invalid("audience.labels", "name at least one label in anyOf, allOf or noneOf");
+			}
+			if (audience.tiers() != null && audience.tiers().isEmpty()) {
+				throw BusinessException.invalid("audience.tiers", "name at least one tier");
+			}
+			if (audience.segments() != null) {
+				if (audience.segments().isEmpty()) {
+					throw BusinessException.invalid("audience.segments", "name at least one segment");
+				}
+				audience.segments().stream().filter(name -> !segments.contains(name)).findFirst().ifPresent(name -> {
+					throw BusinessException.invalid("audience.segments", "no segment '" + name
+							+ "': the segments are " + segments.stream().sorted().toList());
+				});
 			}
 		}
 	}
 
 	public Campaign create(TenantId tenant, Program program, Terms terms) {
-		terms.check();
+		terms.check(segments.names());
 		if (find(tenant, program, terms.code()).isPresent()) {
 			throw new BusinessException(ErrorCode.CAMPAIGN_EXISTS,
 					"The program already has a campaign '" + terms.code() + "'");
@@ -97,7 +120,7 @@ public class Campaigns {
 	 * spent.
 	 */
 	public Campaign update(TenantId tenant, Program program, String code, Terms terms) {
-		terms.check();
+		terms.check(segments.names());
 		Campaign current = get(tenant, program, code);
 		long spent = spent(current.id());
 		if (terms.budget() != null && terms.budget() < spent) {

@@ -145,7 +145,9 @@ class RfmSegmentIntegrationTest {
 				 "conditions": {"expression": "member.segment == 'lost' || member.segment == 'at_risk'"},
 				 "effect": {"type": "fixed_points", "points": 30}}""");
 
-		Api.Response ada = tenant.purchase(shop.members().get("ada"), "ada-now", "10.00", clock.instant());
+		// Ada's 50 points of the year reach silver with her next purchase, for the one after.
+		tenant.purchase(shop.members().get("ada"), "ada-now", "10.00", clock.instant());
+		Api.Response ada = tenant.purchase(shop.members().get("ada"), "ada-again", "10.00", clock.instant());
 		Api.Response eve = tenant.purchase(shop.members().get("eve"), "eve-now", "10.00", clock.instant());
 
 		assertThat(ada.number("/effects/0/points")).as(ada.toString()).isEqualTo(110);
@@ -165,6 +167,50 @@ class RfmSegmentIntegrationTest {
 		assertThat(fields(tenant.api().post("/api/v1/programs/points/rules", """
 				{"name": "None", "trigger": "purchase", "conditions": {"segments": []},
 				 "effect": {"type": "fixed_points", "points": 1}}"""))).containsExactly("conditions.segments");
+	}
+
+	/** A win-back campaign for the lost and at-risk members; and one for the silver tier of a ladder. */
+	@Test
+	void aCampaignsAudienceMayBeSegmentsAndTiers() {
+		Shop shop = shop();
+		TestTenant tenant = shop.tenant();
+		tenant.api().post("/api/v1/segments:compute", "{}");
+		Api.Response ladder = tenant.api().send("PUT", "/api/v1/programs/points/tiers", """
+				{"metric": "points_earned", "window": {"type": "rolling", "months": 12}, "downgrade": "one_tier",
+				 "graceDays": 0, "review": {"type": "anniversary"}, "tiers": [
+				 {"code": "bronze", "names": {"fr": "Bronze", "en": "Bronze"}, "threshold": 0},
+				 {"code": "silver", "names": {"fr": "Argent", "en": "Silver"}, "threshold": 40}]}""",
+				Map.of("Idempotency-Key", "ladder-1"));
+		assertThat(ladder.status()).as(ladder.toString()).isEqualTo(200);
+		String window = "\"startsAt\": \"%s\", \"endsAt\": \"%s\"".formatted(clock.instant().minus(Duration.ofDays(1)),
+				clock.instant().plus(Duration.ofDays(7)));
+		tenant.campaign("{\"code\": \"win-back\", \"name\": \"Win back\", " + window
+				+ ", \"audience\": {\"segments\": [\"lost\", \"at_risk\"]}}");
+		tenant.campaign("{\"code\": \"silver-week\", \"name\": \"Silver week\", " + window
+				+ ", \"audience\": {\"tiers\": [\"silver\"]}}");
+		tenant.rule("""
+				{"name": "Come back", "trigger": "purchase", "campaign": "win-back",
+				 "effect": {"type": "fixed_points", "points": 25}}""");
+		tenant.rule("""
+				{"name": "Silver bonus", "trigger": "purchase", "campaign": "silver-week",
+				 "effect": {"type": "fixed_points", "points": 7}}""");
+
+		Api.Response eve = tenant.purchase(shop.members().get("eve"), "eve-now", "10.00", clock.instant());
+		// Ada's 50 points of the year reach silver with her next purchase, for the one after.
+		tenant.purchase(shop.members().get("ada"), "ada-now", "10.00", clock.instant());
+		Api.Response ada = tenant.purchase(shop.members().get("ada"), "ada-again", "10.00", clock.instant());
+
+		// Eve, lost, bronze: the win-back bonus, not silver's.
+		assertThat(eve.number("/effects/0/points")).as(eve.toString()).isEqualTo(10 + 25);
+		assertThat(TestTenants.verdict(eve.json().at("/effects/0/explanation"), "Silver bonus").get("reason")
+			.asString()).isEqualTo("not in the audience of campaign silver-week: the member's tier bronze is not one"
+					+ " of [silver]");
+		// Ada, a champion, now silver: the silver bonus, and no win-back bonus.
+		assertThat(ada.number("/effects/0/points")).as(ada.toString()).isEqualTo(10 + 7);
+		assertThat(TestTenants.verdict(ada.json().at("/effects/0/explanation"), "Come back").get("reason")
+			.asString()).isEqualTo("not in the audience of campaign win-back: the member's segment champions is not"
+					+ " one of [at_risk, lost]");
+		tenant.assertBalanced();
 	}
 
 	@Test

@@ -219,11 +219,14 @@ class LabelRulesIntegrationTest {
 
 	@ParameterizedTest(name = "{0} -> 400 naming {2}")
 	@CsvSource(delimiter = '|', textBlock = """
-			no labels | , "audience": {} | audience.labels
+			nothing named | , "audience": {} | audience
 			labels naming none | , "audience": {"labels": {"anyOf": []}} | audience.labels
 			bad label | , "audience": {"labels": {"anyOf": ["Gold"]}} | audience.labels.anyOf[0]
+			no tier | , "audience": {"tiers": []} | audience.tiers
+			no segment | , "audience": {"segments": []} | audience.segments
+			unknown segment | , "audience": {"segments": ["vip"]} | audience.segments
 			not an object | , "audience": "vip" | audience
-			unknown field | , "audience": {"tiers": ["gold"]} | audience.tiers
+			unknown field | , "audience": {"stores": ["paris"]} | audience.stores
 			""")
 	void aCampaignWithABadAudienceIsRefusedNamingTheFieldAndCreatesNothing(String problem, String audience,
 			String field) {

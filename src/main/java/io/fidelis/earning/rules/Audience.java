@@ -1,18 +1,40 @@
 package io.fidelis.earning.rules;
 
+import java.util.List;
+import java.util.TreeSet;
+
 import io.fidelis.member.Labels;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 
 /**
- * The members a campaign is for: its rules fire for them only. A purchase without a member is in no audience.
+ * The members a campaign is for: its rules fire for them only. A purchase without a member is in no audience. Each of
+ * the criteria given must hold.
  *
  * @param labels the labels a member of the audience carries
+ * @param tiers the tiers of the program a member of the audience is in, one of them
+ * @param segments the RFM segments a member of the audience is in, one of them ({@code champions}...)
  */
-public record Audience(@NotNull @Valid Labels labels) {
+public record Audience(@Valid Labels labels, @Size(max = 20) List<@NotBlank @Size(max = 32) String> tiers,
+		@Size(max = 20) List<@NotBlank @Size(max = 32) String> segments) {
 
 	/** Why this member is not in the audience, or null if they are. */
 	String failure(MemberFacts member) {
-		return labels.failure(member.labels());
+		if (labels != null) {
+			String outside = labels.failure(member.labels());
+			if (outside != null) {
+				return outside;
+			}
+		}
+		if (tiers != null && (member.tier() == null || !tiers.contains(member.tier()))) {
+			return member.tier() == null ? "the program has no tiers"
+					: "the member's tier " + member.tier() + " is not one of " + new TreeSet<>(tiers);
+		}
+		if (segments != null && (member.segment() == null || !segments.contains(member.segment()))) {
+			return member.segment() == null ? "the member is in no segment"
+					: "the member's segment " + member.segment() + " is not one of " + new TreeSet<>(segments);
+		}
+		return null;
 	}
 }

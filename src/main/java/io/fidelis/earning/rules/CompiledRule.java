@@ -60,7 +60,7 @@ public record CompiledRule(UUID id, int version, Instant createdAt, RuleDefiniti
 	/** Whether evaluating it may need the member's labels: a label condition, an expression, a campaign audience. */
 	boolean looksAtLabels() {
 		return conditions() != null && (conditions().labels() != null || conditions().expression() != null)
-				|| campaign != null && campaign.audience() != null;
+				|| campaign != null && campaign.audience() != null && campaign.audience().labels() != null;
 	}
 
 	/** Whether evaluating it may need the member's count of purchases: first or nth purchase, an expression. */
@@ -69,9 +69,10 @@ public record CompiledRule(UUID id, int version, Instant createdAt, RuleDefiniti
 				|| conditions().expression() != null);
 	}
 
-	/** Whether evaluating it may need the member's segment: a segment condition, an expression. */
+	/** Whether evaluating it may need the member's segment: a segment condition, an expression, an audience. */
 	boolean looksAtSegments() {
-		return conditions() != null && (conditions().segments() != null || conditions().expression() != null);
+		return conditions() != null && (conditions().segments() != null || conditions().expression() != null)
+				|| campaign != null && campaign.audience() != null && campaign.audience().segments() != null;
 	}
 
 	boolean hasItemFilter() {

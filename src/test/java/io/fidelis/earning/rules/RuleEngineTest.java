@@ -341,7 +341,7 @@ class RuleEngineTest {
 
 	@Test
 	void aCampaignsRulesFireOnlyForMembersInItsAudience() {
-		Audience vips = new Audience(labels(List.of("vip"), null, List.of("staff")));
+		Audience vips = new Audience(labels(List.of("vip"), null, List.of("staff")), null, null);
 		RuleBuilder rule = rule("vip weekend").in(campaign("vip-weekend", null, null, null, vips));
 
 		assertFired(only(rule, purchase("10.00"), labelled("vip")), 10);
@@ -353,7 +353,7 @@ class RuleEngineTest {
 
 	@Test
 	void aCampaignsAudienceIsCheckedBeforeTheRulesOwnConditions() {
-		Audience vips = new Audience(labels(List.of("vip"), null, null));
+		Audience vips = new Audience(labels(List.of("vip"), null, null), null, null);
 		RuleBuilder rule = rule("vip big basket").minAmount("50.00").in(campaign("vip", null, null, null, vips));
 
 		assertSkipped(only(rule, purchase("10.00"), labelled()),
@@ -364,7 +364,7 @@ class RuleEngineTest {
 	@Test
 	void aRuleSetLooksAtLabelsOnlyWhenARuleMayNeedThem() {
 		Program program = program(ProgramKind.POINTS);
-		Audience vips = new Audience(labels(List.of("vip"), null, null));
+		Audience vips = new Audience(labels(List.of("vip"), null, null), null, null);
 
 		assertThat(ruleSet(program, rule("base").gives(perAmount("1")), rule("big").minAmount("50.00"))
 			.looksAtLabels()).isFalse();
