@@ -48,14 +48,6 @@ public class Qualification {
 		moves.reviewSoonerIfUnsupported(tenant, programs.get(tenant, program), member);
 	}
 
-	/** The member made a purchase: in every program with tiers, the purchase may upgrade them. */
-	public void purchased(TenantId tenant, UUID member, Money amount, Instant occurredAt, String reference) {
-		activity.addPurchase(tenant, member, amount, 1, occurredAt, reference);
-		for (ProgramId id : ladders.programs(tenant)) {
-			moves.qualify(tenant, programs.get(tenant, id), member);
-		}
-	}
-
 	/**
 	 * What earning tells tiers of many events at once: units earned ({@code program} set, {@code points}) and
 	 * purchases ({@code program} null, {@code amount}, {@code purchases} 1).
@@ -65,8 +57,9 @@ public class Qualification {
 	}
 
 	/**
-	 * Records many events' activity as {@link #earned} and {@link #purchased} record one, set-based; then, in the
-	 * programs with tiers, each member it concerns may be upgraded.
+	 * Records what events did, units earned (as {@link #earned} does) and purchases, in one statement; then, in every
+	 * program with tiers, each member they concern may be upgraded: a purchase that reaches a tier upgrades the member
+	 * for the next one.
 	 */
 	public void recordAll(TenantId tenant, List<Activity> rows) {
 		if (rows.isEmpty()) {
