@@ -15,3 +15,10 @@ CREATE TABLE member_segment (
     PRIMARY KEY (tenant_id, member_id)
 );
 CREATE INDEX member_segment_by_segment ON member_segment (tenant_id, segment, member_id);
+
+-- When each tenant's segments were last computed, and how many members they put in one (none is a computation too).
+CREATE TABLE segment_computation (
+    tenant_id   UUID                     NOT NULL PRIMARY KEY,
+    computed_at TIMESTAMP WITH TIME ZONE NOT NULL,
+    members     BIGINT                   NOT NULL
+);

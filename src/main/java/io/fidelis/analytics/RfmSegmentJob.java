@@ -14,11 +14,14 @@ import io.fidelis.program.Programs;
 import io.fidelis.shared.TenantId;
 
 /**
- * Recomputes every tenant's RFM segments once a day, each tenant in a transaction of its own. A run computes what the
- * purchases say at its time: running it again changes nothing but the computation's time.
+ * Recomputes every tenant's RFM segments once a day, each tenant in a transaction of its own: those not computed in
+ * the last {@value #FRESH_HOURS} hours (by this job or an operator's request), so that running it again at once
+ * changes nothing, and a tenant missed by a failed run is computed by the next.
  */
 @Component
 class RfmSegmentJob implements Job {
+
+	static final int FRESH_HOURS = 20;
 
 	private final RfmSegments segments;
 	private final Programs programs;
@@ -40,10 +43,16 @@ class RfmSegmentJob implements Job {
 
 	@Override
 	public String run(Instant now) {
-		List<TenantId> tenants = programs.all().stream().map(Program::tenantId).distinct().toList();
+		Instant fresh = now.minus(Duration.ofHours(FRESH_HOURS));
+		List<TenantId> due = programs.all()
+			.stream()
+			.map(Program::tenantId)
+			.distinct()
+			.filter(tenant -> segments.computedAt(tenant).map(at -> at.isBefore(fresh)).orElse(true))
+			.toList();
 		int[] members = { 0 };
-		JobSteps.forEach(name(), "tenants", tenants, tenant -> "tenant " + tenant.value(),
+		JobSteps.forEach(name(), "tenants", due, tenant -> "tenant " + tenant.value(),
 				tenant -> members[0] += segments.compute(tenant, now));
-		return "put %d members of %d tenants in segments".formatted(members[0], tenants.size());
+		return "recomputed %d tenants' segments: %d members in one".formatted(due.size(), members[0]);
 	}
 }

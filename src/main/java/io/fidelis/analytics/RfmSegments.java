@@ -95,7 +95,21 @@ class RfmSegments implements MemberSegments {
 					member.spent(), computedAt);
 		}
 		rows.execute(jdbc);
+		jdbc.sql("DELETE FROM segment_computation WHERE tenant_id = :tenant").param("tenant", tenant.value()).update();
+		jdbc.sql("INSERT INTO segment_computation (tenant_id, computed_at, members) VALUES (:tenant, :now, :members)")
+			.param("tenant", tenant.value())
+			.param("now", computedAt)
+			.param("members", scored.size())
+			.update();
 		return scored.size();
+	}
+
+	/** When the tenant's segments were last computed; empty if never. */
+	Optional<Instant> computedAt(TenantId tenant) {
+		return jdbc.sql("SELECT computed_at FROM segment_computation WHERE tenant_id = :tenant")
+			.param("tenant", tenant.value())
+			.query((rs, n) -> Timestamps.instant(rs.getObject(1, OffsetDateTime.class)))
+			.optional();
 	}
 
 	Optional<Standing> find(TenantId tenant, UUID member) {
@@ -120,12 +134,7 @@ class RfmSegments implements MemberSegments {
 			.query((rs, n) -> Map.entry(rs.getString("segment"), rs.getLong("members")))
 			.list()
 			.forEach(count -> members.put(count.getKey(), count.getValue()));
-		Instant computedAt = jdbc.sql("SELECT MAX(computed_at) FROM member_segment WHERE tenant_id = :tenant")
-			.param("tenant", tenant.value())
-			.query((rs, n) -> Timestamps.instant(rs.getObject(1, OffsetDateTime.class)))
-			.optional()
-			.orElse(null);
-		return new Counts(computedAt, members);
+		return new Counts(computedAt(tenant).orElse(null), members);
 	}
 
 	/** A page of the segment's members, by member id: the export of a segment for a campaign. */
