@@ -45,22 +45,7 @@ public class Ledger {
 	 */
 	@Transactional
 	public Posted credit(Credit credit) {
-		AccountKind kind = credit.activatesAt() == null ? AccountKind.AVAILABLE : AccountKind.PENDING;
-		LedgerAccount destination = accounts.lock(credit.tenant(), credit.program(), credit.memberId(), kind);
-		UUID transaction = transactions.record(credit.tenant(), credit.program(), credit.memberId(), credit.kind(),
-				credit.reference(), null, credit.occurredAt(), credit.explanation(), List.of(new Posting(
-						LedgerAccounts.system(credit.program(), credit.source()), destination, credit.amount())));
-		long debt = Math.max(0, -destination.balance());
-		long kept = credit.amount() - Math.min(credit.amount(), debt);
-		if (kept > 0) {
-			lots.open(credit.tenant(), credit.program(), destination.id(), transaction, kept, credit.occurredAt(),
-					credit.expiresAt(), credit.activatesAt());
-		}
-		if (kind == AccountKind.AVAILABLE) {
-			events.publishEvent(new UnitsAvailable(credit.tenant(), credit.program(), credit.memberId(),
-					credit.reference()));
-		}
-		return new Posted(transaction, credit.amount());
+		return creditAll(credit.tenant(), List.of(credit)).get(0);
 	}
 
 	/**
