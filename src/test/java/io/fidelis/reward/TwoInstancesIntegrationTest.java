@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
@@ -44,17 +45,29 @@ class TwoInstancesIntegrationTest {
 	private static final List<TestTenant> doors = new ArrayList<>();
 
 	@BeforeAll
-	static void start() throws IOException, InterruptedException {
-		// One after the other: on a fresh database two processes starting at once both create Spring Modulith's
-		// event_publication table, and PostgreSQL's CREATE TABLE IF NOT EXISTS fails for one of them in that race.
+	static void start() throws Exception {
+		// At once on an empty database, as instances behind a balancer start: both set the schema up, Flyway under its
+		// lock. (Before its table was a migration, Spring Modulith created it at every start, and two starts at the
+		// same moment could fail one of them: a race reproduced with psql, which this start does not always hit.)
+		String database = TestDatabase.newPostgres();
+		List<CompletableFuture<ServiceProcess>> starting = new ArrayList<>();
 		for (int instance = 0; instance < 2; instance++) {
 			Path dataDir = Files.createTempDirectory("fidelis-instance-" + instance);
 			dataDirs.add(dataDir);
-			ServiceProcess process = ServiceProcess.start(dataDir, TENANT, KEY, Map.of("FIDELIS_DB_URL",
-					TestDatabase.postgresUrl().get(), "FIDELIS_DB_USER", "postgres"));
-			processes.add(process);
+			starting.add(CompletableFuture.supplyAsync(() -> {
+				try {
+					return ServiceProcess.start(dataDir, TENANT, KEY,
+							Map.of("FIDELIS_DB_URL", database, "FIDELIS_DB_USER", "postgres"));
+				}
+				catch (IOException | InterruptedException failed) {
+					throw new IllegalStateException(failed);
+				}
+			}));
+		}
+		for (CompletableFuture<ServiceProcess> process : starting) {
+			processes.add(process.get());
 			// The tenant's id serves tests that call the modules directly; these go through HTTP only.
-			doors.add(new TestTenant(null, process.api()));
+			doors.add(new TestTenant(null, process.get().api()));
 		}
 	}
 

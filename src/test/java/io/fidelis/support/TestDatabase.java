@@ -56,9 +56,17 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
 	}
 
 	private static synchronized String postgres() {
-		if (postgresUrl != null) {
-			return postgresUrl;
+		if (postgresUrl == null) {
+			postgresUrl = newPostgres();
 		}
+		return postgresUrl;
+	}
+
+	/**
+	 * A new, empty PostgreSQL database on the run's server, dropped when the JVM exits: for service processes that
+	 * must set a database up themselves (the suite's own is migrated already).
+	 */
+	public static String newPostgres() {
 		String server = System.getProperty("fidelis.test.postgres", "");
 		if (server.isBlank()) {
 			throw new IllegalStateException("fidelis.test.database=postgres needs fidelis.test.postgres, "
@@ -70,8 +78,7 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
 		Runtime.getRuntime().addShutdownHook(new Thread(() -> drop(server, name)));
 		int path = server.indexOf('/', "jdbc:postgresql://".length());
 		int query = server.indexOf('?', path);
-		postgresUrl = server.substring(0, path + 1) + name + (query < 0 ? "" : server.substring(query));
-		return postgresUrl;
+		return server.substring(0, path + 1) + name + (query < 0 ? "" : server.substring(query));
 	}
 
 	/**
