@@ -1,11 +1,17 @@
 package io.fidelis.earning;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
 
 import org.springframework.stereotype.Service;
 
@@ -29,7 +35,8 @@ import tools.jackson.databind.json.JsonMapper;
  * membership plans) are applied together, set-based, in one transaction ({@link PlainPurchases}). Returns, activities
  * and the events of programs with limits, budgets, rewards to give, label conditions, tiers or memberships need row
  * locks and reads per event: they are applied one by one after them, each in its own transaction, exactly as
- * {@code POST /events} applies them. Events of one member are applied in the order sent within each group.
+ * {@code POST /events} applies them. A member's events are applied in the order sent: when one of them goes alone,
+ * all of theirs do (a member named in two ways, by card and by e-mail, is two members here).
  */
 @Service
 class EventBatches {
@@ -69,13 +76,22 @@ class EventBatches {
 				slot.first = byTransactionId.putIfAbsent(slot.transactionId(), slot);
 			}
 		}
-		List<BatchedEvent> together = new ArrayList<>();
-		List<BatchedEvent> alone = new ArrayList<>();
+		Map<BatchedEvent, Boolean> plain = new LinkedHashMap<>();
+		Set<EventRequest.Member> namedAlone = new HashSet<>();
 		for (BatchedEvent slot : slots) {
 			if (slot.outcome == null && slot.first == null) {
-				(classify(tenant, slot) ? together : alone).add(slot);
+				boolean isPlain = classify(tenant, slot);
+				plain.put(slot, isPlain);
+				if (!isPlain) {
+					namedAlone.addAll(members(slot.event));
+				}
 			}
 		}
+		// A member's events stay in the order sent: if one of them goes alone, all of theirs do.
+		List<BatchedEvent> together = new ArrayList<>();
+		List<BatchedEvent> alone = new ArrayList<>();
+		plain.forEach((slot, isPlain) -> (isPlain && Collections.disjoint(members(slot.event), namedAlone)
+				? together : alone).add(slot));
 		if (!together.isEmpty()) {
 			plainPurchases.apply(tenant, together);
 		}
@@ -93,6 +109,21 @@ class EventBatches {
 			}
 		}
 		return EventBatchResult.of(slots.stream().map(slot -> slot.outcome).toList());
+	}
+
+	/** The members an event names, as it names them. */
+	private static List<EventRequest.Member> members(EventRequest event) {
+		List<EventRequest.Member> named = new ArrayList<>();
+		if (event instanceof EventRequest.Purchase purchase && purchase.member() != null) {
+			named.add(purchase.member());
+		}
+		if (event instanceof EventRequest.Return refund && refund.member() != null) {
+			named.add(refund.member());
+		}
+		if (event instanceof EventRequest.Activity activity) {
+			Stream.of(activity.member(), activity.referrer()).filter(Objects::nonNull).forEach(named::add);
+		}
+		return named;
 	}
 
 	/** Reads and checks one event as {@code POST /events} would, refusing it alone if it is not one. */

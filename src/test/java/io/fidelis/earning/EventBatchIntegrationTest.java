@@ -187,6 +187,28 @@ class EventBatchIntegrationTest {
 			.asString()).isEqualTo("/problems/idempotency-key-reused");
 	}
 
+	/** A return goes alone; the purchases of its member then go alone too, so that they keep the order sent. */
+	@Test
+	void aMembersEventsKeepTheOrderSent() {
+		TestTenant tenant = tenants.create();
+		String ada = tenant.enrol("{}");
+		String bob = tenant.enrol("{}");
+		String refund = """
+				{"type": "return", "transactionId": "refund-1", "originalTransactionId": "sale-1",
+				 "member": {"id": "%s"}, "occurredAt": "%s", "amount": "10.00", "currency": "EUR"}"""
+			.formatted(ada, clock.instant());
+
+		Api.Response batch = tenant.api().post(BATCH, batch(List.of(purchase("sale-1", ada, "10.00"), refund,
+				purchase("sale-2", ada, "20.00"), purchase("sale-3", bob, "5.00"))), null);
+
+		assertThat(batch.number("/applied")).as(batch.toString()).isEqualTo(4);
+		assertThat(tenant.statement(ada).get("items").findValuesAsString("reference"))
+			.containsExactly("sale-2", "refund-1", "sale-1");
+		assertThat(tenant.available(ada)).isEqualTo(20);
+		assertThat(tenant.available(bob)).isEqualTo(5);
+		tenant.assertBalanced();
+	}
+
 	/** Limits, tiers and activities are applied one by one, with their locks: the outcome is the same. */
 	@Test
 	void eventsThatNeedLocksAreAppliedOneByOneInTheBatch() {
