@@ -1,6 +1,7 @@
 package io.fidelis.analytics;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -25,12 +26,17 @@ import io.fidelis.tenant.Scope;
 @RestController
 class SegmentController {
 
+	/** Sanity: lapsed means no purchase in 1 day to 10 years. */
+	private static final int MAX_LAPSED_DAYS = 3650;
+
 	private final RfmSegments segments;
+	private final LapsedMembers lapsed;
 	private final Members members;
 	private final Clock clock;
 
-	SegmentController(RfmSegments segments, Members members, Clock clock) {
+	SegmentController(RfmSegments segments, LapsedMembers lapsed, Members members, Clock clock) {
 		this.segments = segments;
+		this.lapsed = lapsed;
 		this.members = members;
 		this.clock = clock;
 	}
@@ -77,6 +83,31 @@ class SegmentController {
 		boolean more = page.size() > size;
 		List<RfmSegments.Standing> items = more ? page.subList(0, size) : page;
 		return new Page<>(items, more ? items.get(items.size() - 1).memberId().toString() : null);
+	}
+
+	/** @param total how many members have lapsed, all pages together */
+	record LapsedPage(int days, long total, List<LapsedMembers.Lapsed> items, String nextCursor) {
+	}
+
+	/**
+	 * Members who bought before but not in the last {@code days} days (90 by default), in the order of their ids;
+	 * {@code after} is the last id of the previous page.
+	 */
+	@GetMapping("/api/v1/lapsed-members")
+	LapsedPage lapsed(Caller caller, @RequestParam(required = false) Integer days,
+			@RequestParam(required = false) Integer limit, @RequestParam(required = false) UUID after) {
+		TenantId tenant = caller.require(Scope.MEMBERS_READ);
+		int window = days == null ? 90 : days;
+		if (window < 1 || window > MAX_LAPSED_DAYS) {
+			throw BusinessException.invalid("days", "must be between 1 and " + MAX_LAPSED_DAYS);
+		}
+		int size = PageRequest.of(limit, null).limit();
+		Instant since = clock.instant().minus(Duration.ofDays(window));
+		List<LapsedMembers.Lapsed> page = lapsed.since(tenant, since, after, size + 1);
+		boolean more = page.size() > size;
+		List<LapsedMembers.Lapsed> items = more ? page.subList(0, size) : page;
+		return new LapsedPage(window, lapsed.count(tenant, since), items,
+				more ? items.get(items.size() - 1).memberId().toString() : null);
 	}
 
 	@GetMapping("/api/v1/members/{id}/segment")

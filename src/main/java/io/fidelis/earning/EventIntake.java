@@ -93,7 +93,7 @@ class EventIntake {
 				checked.items());
 		List<EventResult.Effect> effects = new ArrayList<>();
 		if (member.isPresent()) {
-			memberActivity.countPurchase(tenant, member.get().id().value());
+			memberActivity.countPurchase(tenant, member.get().id().value(), occurredAt);
 			// PERF: the count is read back only for the programs whose rules may look at it.
 			long count = looksAtPurchases(tenant, earningPrograms)
 					? memberActivity.purchases(tenant, member.get().id().value()) : 0;

@@ -1,5 +1,6 @@
 package io.fidelis.earning;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -14,6 +15,7 @@ import org.springframework.stereotype.Repository;
 
 import io.fidelis.shared.MultiRowInsert;
 import io.fidelis.shared.TenantId;
+import io.fidelis.shared.Timestamps;
 
 /**
  * Per member, the counts that rule conditions need (first purchase, every nth purchase). The row is locked by each
@@ -38,10 +40,10 @@ class MemberActivity {
 	}
 
 	/** Counts a purchase; the count, this one included, is then {@link #purchases}, in the same transaction. */
-	void countPurchase(TenantId tenant, UUID memberId) {
-		if (increment(tenant, memberId) == 0) {
+	void countPurchase(TenantId tenant, UUID memberId, Instant occurredAt) {
+		if (increment(tenant, memberId, occurredAt) == 0) {
 			start(tenant, memberId);
-			increment(tenant, memberId);
+			increment(tenant, memberId, occurredAt);
 		}
 	}
 
@@ -50,16 +52,18 @@ class MemberActivity {
 	 * first), and returns each member's count afterwards when {@code read}: with the rows locked in the order of the
 	 * members' ids, as concurrent batches lock them.
 	 */
-	Map<UUID, Long> countPurchases(TenantId tenant, SortedMap<UUID, Integer> purchases, boolean read) {
+	Map<UUID, Long> countPurchases(TenantId tenant, SortedMap<UUID, Tally> purchases, boolean read) {
 		if (purchases.isEmpty()) {
 			return Map.of();
 		}
 		int counted = incrementAll(tenant, purchases);
 		if (counted < purchases.size()) {
 			// Rows that do not exist start at their count; those counted above are left alone by the conflict.
-			MultiRowInsert missing = MultiRowInsert.into("member_activity", "tenant_id", "member_id", "purchases")
+			MultiRowInsert missing = MultiRowInsert
+				.into("member_activity", "tenant_id", "member_id", "purchases", "last_purchase_at")
 				.then("ON CONFLICT DO NOTHING");
-			purchases.forEach((member, count) -> missing.row(tenant.value(), member, count));
+			purchases.forEach((member, tally) -> missing.row(tenant.value(), member, tally.count(),
+					Timestamps.sql(tally.last())));
 			if (counted + missing.execute(jdbc) != purchases.size()) {
 				throw new ConcurrencyFailureException("a member's first purchase was counted by another request");
 			}
@@ -77,17 +81,36 @@ class MemberActivity {
 		return counts;
 	}
 
-	private int incrementAll(TenantId tenant, SortedMap<UUID, Integer> purchases) {
+	/** A member's purchases in a batch: how many, and the latest's time. */
+	record Tally(int count, Instant last) {
+
+		Tally add(Instant occurredAt) {
+			return new Tally(count + 1, occurredAt.isAfter(last) ? occurredAt : last);
+		}
+	}
+
+	private int incrementAll(TenantId tenant, SortedMap<UUID, Tally> purchases) {
 		StringBuilder added = new StringBuilder("CASE member_id");
+		StringBuilder last = new StringBuilder("CASE member_id");
 		List<Object> params = new ArrayList<>();
-		purchases.forEach((member, count) -> {
+		List<Object> lastParams = new ArrayList<>();
+		purchases.forEach((member, tally) -> {
 			added.append(" WHEN ? THEN CAST(? AS BIGINT)");
 			params.add(member);
-			params.add(count);
+			params.add(tally.count());
+			last.append(" WHEN ? THEN CAST(? AS TIMESTAMP WITH TIME ZONE)");
+			lastParams.add(member);
+			lastParams.add(Timestamps.sql(tally.last()));
 		});
+		String latest = last + " END";
+		// The later of the row's last purchase and the batch's: the batch's expression twice, its parameters too.
+		params.addAll(lastParams);
+		params.addAll(lastParams);
 		params.add(tenant.value());
 		params.addAll(purchases.keySet());
-		return jdbc.sql("UPDATE member_activity SET purchases = purchases + " + added + " ELSE 0 END"
+		return jdbc.sql("UPDATE member_activity SET purchases = purchases + " + added + " ELSE 0 END,"
+				+ " last_purchase_at = CASE WHEN last_purchase_at IS NULL OR last_purchase_at < " + latest + " THEN "
+				+ latest + " ELSE last_purchase_at END"
 				+ " WHERE tenant_id = ? AND member_id IN (" + String.join(", ", Collections.nCopies(purchases.size(), "?"))
 				+ ")")
 			.params(params)
@@ -103,9 +126,14 @@ class MemberActivity {
 			.orElse(0L);
 	}
 
-	private int increment(TenantId tenant, UUID memberId) {
+	/** Counts one purchase, and moves the last purchase on if this one is later (a till may send late). */
+	private int increment(TenantId tenant, UUID memberId, Instant occurredAt) {
 		return jdbc.sql("""
-				UPDATE member_activity SET purchases = purchases + 1 WHERE tenant_id = :tenant AND member_id = :member""")
+				UPDATE member_activity SET purchases = purchases + 1,
+				last_purchase_at = CASE WHEN last_purchase_at IS NULL OR last_purchase_at < :at THEN :at
+				                        ELSE last_purchase_at END
+				WHERE tenant_id = :tenant AND member_id = :member""")
+			.param("at", Timestamps.sql(occurredAt))
 			.param("tenant", tenant.value())
 			.param("member", memberId)
 			.update();

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.time.Clock;
+import java.time.Instant;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -162,8 +163,14 @@ class PlainPurchases {
 	 */
 	private Map<BatchedEvent, Long> countPurchases(TenantId tenant, List<BatchedEvent> slots,
 			Map<BatchedEvent, Member> memberOf) {
-		TreeMap<UUID, Integer> perMember = new TreeMap<>();
-		memberOf.values().forEach(member -> perMember.merge(member.id().value(), 1, Integer::sum));
+		TreeMap<UUID, MemberActivity.Tally> perMember = new TreeMap<>();
+		for (BatchedEvent slot : slots) {
+			Member member = memberOf.get(slot);
+			if (member != null) {
+				Instant at = slot.purchase.occurredAt();
+				perMember.merge(member.id().value(), new MemberActivity.Tally(1, at), (tally, one) -> tally.add(at));
+			}
+		}
 		boolean read = slots.stream().anyMatch(slot -> intake.looksAtPurchases(tenant, slot.programs));
 		Map<UUID, Long> counts = new HashMap<>(memberActivity.countPurchases(tenant, perMember, read));
 		Map<BatchedEvent, Long> countOf = new HashMap<>();

@@ -112,6 +112,40 @@ class RfmSegmentIntegrationTest {
 		assertThat(standing.number("/monetary")).isEqualTo(m);
 	}
 
+	/** Lapsed: bought before, but not in the last N days; kept by each purchase, alone or in a batch. */
+	@Test
+	void lapsedMembersAreThoseWithoutAPurchaseInTheLastDays() {
+		Shop shop = shop();
+		Api api = shop.tenant().api();
+
+		JsonNode ninety = api.get("/api/v1/lapsed-members").json();
+		assertThat(ninety.get("days").asInt()).isEqualTo(90);
+		assertThat(ninety.get("total").asLong()).isEqualTo(4);
+		assertThat(ninety.get("items").findValuesAsString("memberId")).containsExactlyInAnyOrder(
+				shop.members().get("dee"), shop.members().get("bo"), shop.members().get("eve"), shop.members().get("fay"));
+		assertThat(api.get("/api/v1/lapsed-members?days=365").json().get("items").findValuesAsString("memberId"))
+			.containsExactly(shop.members().get("fay"));
+		JsonNode first = api.get("/api/v1/lapsed-members?days=10&limit=3").json();
+		JsonNode second = api.get("/api/v1/lapsed-members?days=10&limit=3&after=" + first.get("nextCursor").asString())
+			.json();
+		assertThat(first.get("items")).hasSize(3);
+		assertThat(second.get("items")).hasSize(2);
+		assertThat(second.get("nextCursor").isNull()).isTrue();
+
+		// Fay comes back in a batch; a till sends Ada's old sale late, which does not make her lapsed.
+		Api.Response batch = api.post("/api/v1/events:batch", """
+				{"events": [{"type": "purchase", "transactionId": "fay-back", "member": {"id": "%s"},
+				 "occurredAt": "%s", "amount": "10.00", "currency": "EUR"}]}"""
+			.formatted(shop.members().get("fay"), clock.instant()), null);
+		assertThat(batch.number("/applied")).as(batch.toString()).isEqualTo(1);
+		shop.tenant().purchase(shop.members().get("ada"), "ada-late", "10.00",
+				clock.instant().minus(Duration.ofDays(500)));
+		assertThat(api.get("/api/v1/lapsed-members?days=365").json().get("total").asLong()).isZero();
+		assertThat(api.get("/api/v1/lapsed-members?days=90").json().get("items").findValuesAsString("memberId"))
+			.doesNotContain(shop.members().get("ada"), shop.members().get("fay"));
+		assertProblem(api.get("/api/v1/lapsed-members?days=0"), 400, "/problems/invalid-request");
+	}
+
 	@Test
 	void theDailyJobComputesEveryTenantsSegmentsAgainAsTheyChange() {
 		Shop shop = shop();
