@@ -34,6 +34,9 @@ import io.fidelis.tenant.Tenants;
 class RfmSegments implements MemberSegments {
 
 	static final int WINDOW_DAYS = 365;
+	private static final String COLUMNS = """
+			member_id, segment, recency_score, frequency_score, monetary_score, last_purchase_at, purchases,
+			spent_minor, computed_at""";
 
 	private final JdbcClient jdbc;
 	private final Tenants tenants;
@@ -148,10 +151,6 @@ class RfmSegments implements MemberSegments {
 			.query(RfmSegments::standing)
 			.list();
 	}
-
-	private static final String COLUMNS = """
-			member_id, segment, recency_score, frequency_score, monetary_score, last_purchase_at, purchases,
-			spent_minor, computed_at""";
 
 	private static Standing standing(ResultSet rs, int row) throws SQLException {
 		return new Standing(rs.getObject("member_id", UUID.class), rs.getString("segment"), rs.getInt("recency_score"),

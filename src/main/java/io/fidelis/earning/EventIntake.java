@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 import io.fidelis.earning.rules.Beneficiary;
@@ -40,10 +41,12 @@ class EventIntake {
 	private final EventFields fields;
 	private final RuleEarning earning;
 	private final Qualification qualification;
+	private final ApplicationEventPublisher publisher;
 	private final Clock clock;
 
 	EventIntake(Purchases purchases, Activities activities, MemberActivity memberActivity, Programs programs,
-			EventTypes eventTypes, EventFields fields, RuleEarning earning, Qualification qualification, Clock clock) {
+			EventTypes eventTypes, EventFields fields, RuleEarning earning, Qualification qualification,
+			ApplicationEventPublisher publisher, Clock clock) {
 		this.purchases = purchases;
 		this.activities = activities;
 		this.memberActivity = memberActivity;
@@ -52,6 +55,7 @@ class EventIntake {
 		this.fields = fields;
 		this.earning = earning;
 		this.qualification = qualification;
+		this.publisher = publisher;
 		this.clock = clock;
 	}
 
@@ -144,6 +148,7 @@ class EventIntake {
 		}
 		Instant occurredAt = fields.occurredAt(event.occurredAt());
 		Map<String, String> attributes = attributes(event.attributes());
+		Integer score = "survey".equals(event.type()) ? surveyScore(attributes) : null;
 		Member member = fields.member(tenant, event.member(), "member").orElseThrow();
 		Optional<Member> referrer = fields.member(tenant, event.referrer(), "referrer");
 		if (referrer.isPresent() && referrer.get().id().equals(member.id())) {
@@ -153,6 +158,9 @@ class EventIntake {
 
 		activities.add(tenant, event.transactionId(), event.type(), member.id().value(),
 				referrer.map(r -> r.id().value()).orElse(null), occurredAt, attributes, storeId, event.channel());
+		if (score != null) {
+			publisher.publishEvent(new SurveyAnswered(tenant, member.id().value(), score, occurredAt, storeId));
+		}
 		EventFacts facts = new EventFacts(event.type(), null, List.of(), storeId, event.channel(), occurredAt,
 				attributes);
 		long memberPurchases = memberActivity.purchases(tenant, member.id().value());
@@ -173,6 +181,21 @@ class EventIntake {
 	/** The programs an event earns in: the one it names, or all of the tenant's. */
 	List<Program> programs(TenantId tenant, String code) {
 		return code == null ? programs.list(tenant) : List.of(programs.get(tenant, code));
+	}
+
+	/**
+	 * A survey's score, its attribute {@code score}: a whole number from 0 to 10; null if the survey has none (it then
+	 * counts in no NPS).
+	 */
+	private static Integer surveyScore(Map<String, String> attributes) {
+		String score = attributes.get("score");
+		if (score == null) {
+			return null;
+		}
+		if (!score.matches("(10|[0-9])")) {
+			throw BusinessException.invalid("attributes.score", "must be a whole number from 0 to 10");
+		}
+		return Integer.valueOf(score);
 	}
 
 	/** Attributes as text, the one type rules compare them as; only text, numbers and true/false are accepted. */
