@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -79,10 +80,7 @@ class SegmentController {
 					"No segment '" + segment + "': the segments are " + Segment.NAMES.stream().sorted().toList());
 		}
 		int size = PageRequest.of(limit, null).limit();
-		List<RfmSegments.Standing> page = segments.members(tenant, segment, after, size + 1);
-		boolean more = page.size() > size;
-		List<RfmSegments.Standing> items = more ? page.subList(0, size) : page;
-		return new Page<>(items, more ? items.get(items.size() - 1).memberId().toString() : null);
+		return byMemberId(segments.members(tenant, segment, after, size + 1), size, RfmSegments.Standing::memberId);
 	}
 
 	/** @param total how many members have lapsed, all pages together */
@@ -103,11 +101,19 @@ class SegmentController {
 		}
 		int size = PageRequest.of(limit, null).limit();
 		Instant since = clock.instant().minus(Duration.ofDays(window));
-		List<LapsedMembers.Lapsed> page = lapsed.since(tenant, since, after, size + 1);
-		boolean more = page.size() > size;
-		List<LapsedMembers.Lapsed> items = more ? page.subList(0, size) : page;
-		return new LapsedPage(window, lapsed.count(tenant, since), items,
-				more ? items.get(items.size() - 1).memberId().toString() : null);
+		Page<LapsedMembers.Lapsed> page = byMemberId(lapsed.since(tenant, since, after, size + 1), size,
+				LapsedMembers.Lapsed::memberId);
+		return new LapsedPage(window, lapsed.count(tenant, since), page.items(), page.nextCursor());
+	}
+
+	/**
+	 * A page of {@code size} out of {@code fetched} (one more was fetched, if there is more): the next page starts after
+	 * the last member id of this one.
+	 */
+	private static <T> Page<T> byMemberId(List<T> fetched, int size, Function<T, UUID> memberId) {
+		boolean more = fetched.size() > size;
+		List<T> items = more ? fetched.subList(0, size) : fetched;
+		return new Page<>(items, more ? memberId.apply(items.get(items.size() - 1)).toString() : null);
 	}
 
 	@GetMapping("/api/v1/members/{id}/segment")
