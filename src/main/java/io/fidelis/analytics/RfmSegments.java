@@ -17,7 +17,6 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.fidelis.member.MemberSegments;
-import io.fidelis.shared.MultiRowInsert;
 import io.fidelis.shared.TenantId;
 import io.fidelis.shared.Timestamps;
 import io.fidelis.tenant.Tenants;
@@ -27,7 +26,7 @@ import io.fidelis.tenant.Tenants;
  * currency; returns are not taken off) is scored 1 to 5 on recency (their last purchase), frequency (purchases in the
  * window) and spend (their total in the window) among those members: the score is the fifth of the members their
  * figure falls in, ties sharing the higher one ({@code CEIL(5 * CUME_DIST())}). The scores name the segment
- * ({@link Segment}). A tenant's segments are recomputed whole, in one transaction, so a reader sees the last
+ * (the grid of {@link Segment}). A tenant's segments are recomputed whole, in one transaction, so a reader sees the last
  * computation, never a half of one.
  */
 @Component
@@ -64,47 +63,41 @@ class RfmSegments implements MemberSegments {
 	/** Recomputes the tenant's segments as of {@code now}; returns how many members are in one. */
 	@Transactional
 	int compute(TenantId tenant, Instant now) {
-		Instant since = now.minus(Duration.ofDays(WINDOW_DAYS));
-		record Scored(UUID member, Instant last, long purchases, long spent, int r, int f, int m) {
-		}
-		List<Scored> scored = jdbc.sql("""
-				SELECT member_id, last_purchase, purchases, spent,
-				       CAST(CEIL(5 * CUME_DIST() OVER (ORDER BY last_purchase)) AS INTEGER) AS r,
-				       CAST(CEIL(5 * CUME_DIST() OVER (ORDER BY purchases)) AS INTEGER) AS f,
-				       CAST(CEIL(5 * CUME_DIST() OVER (ORDER BY spent)) AS INTEGER) AS m
-				FROM (SELECT member_id, MAX(occurred_at) AS last_purchase, COUNT(*) AS purchases,
-				             SUM(amount_minor) AS spent
-				      FROM purchase
-				      WHERE tenant_id = :tenant AND member_id IS NOT NULL AND currency = :currency
-				      AND occurred_at >= :since AND occurred_at <= :now
-				      GROUP BY member_id) bought
-				ORDER BY member_id""")
+		jdbc.sql("DELETE FROM member_segment WHERE tenant_id = :tenant").param("tenant", tenant.value()).update();
+		// PERF: one statement, set-based, whatever the number of members: nothing of them is held in memory.
+		int members = jdbc.sql("""
+				INSERT INTO member_segment (tenant_id, member_id, segment, recency_score, frequency_score, monetary_score,
+				last_purchase_at, purchases, spent_minor, computed_at)
+				SELECT :tenant, member_id,
+				       CASE WHEN r >= 4 THEN CASE WHEN f + m >= 8 THEN 'champions' WHEN f + m >= 6 THEN 'loyal'
+				                                  ELSE 'promising' END
+				            WHEN r = 3 THEN CASE WHEN f + m >= 6 THEN 'loyal' ELSE 'need_attention' END
+				            WHEN f + m >= 6 THEN 'at_risk'
+				            WHEN r = 2 THEN 'hibernating'
+				            ELSE 'lost' END,
+				       r, f, m, last_purchase, purchases, spent, :now
+				FROM (SELECT member_id, last_purchase, purchases, spent,
+				             CAST(CEIL(5 * CUME_DIST() OVER (ORDER BY last_purchase)) AS INTEGER) AS r,
+				             CAST(CEIL(5 * CUME_DIST() OVER (ORDER BY purchases)) AS INTEGER) AS f,
+				             CAST(CEIL(5 * CUME_DIST() OVER (ORDER BY spent)) AS INTEGER) AS m
+				      FROM (SELECT member_id, MAX(occurred_at) AS last_purchase, COUNT(*) AS purchases,
+				                   SUM(amount_minor) AS spent
+				            FROM purchase
+				            WHERE tenant_id = :tenant AND member_id IS NOT NULL AND currency = :currency
+				            AND occurred_at >= :since AND occurred_at <= :now
+				            GROUP BY member_id) bought) scored""")
 			.param("tenant", tenant.value())
 			.param("currency", tenants.get(tenant).currency().getCurrencyCode())
-			.param("since", Timestamps.sql(since))
+			.param("since", Timestamps.sql(now.minus(Duration.ofDays(WINDOW_DAYS))))
 			.param("now", Timestamps.sql(now))
-			.query((rs, n) -> new Scored(rs.getObject("member_id", UUID.class),
-					Timestamps.instant(rs.getObject("last_purchase", OffsetDateTime.class)), rs.getLong("purchases"),
-					rs.getLong("spent"), rs.getInt("r"), rs.getInt("f"), rs.getInt("m")))
-			.list();
-		jdbc.sql("DELETE FROM member_segment WHERE tenant_id = :tenant").param("tenant", tenant.value()).update();
-		MultiRowInsert rows = MultiRowInsert.into("member_segment", "tenant_id", "member_id", "segment",
-				"recency_score", "frequency_score", "monetary_score", "last_purchase_at", "purchases", "spent_minor",
-				"computed_at");
-		Object computedAt = Timestamps.sql(now);
-		for (Scored member : scored) {
-			rows.row(tenant.value(), member.member(), Segment.of(member.r(), member.f(), member.m()).code(),
-					member.r(), member.f(), member.m(), Timestamps.sql(member.last()), member.purchases(),
-					member.spent(), computedAt);
-		}
-		rows.execute(jdbc);
+			.update();
 		jdbc.sql("DELETE FROM segment_computation WHERE tenant_id = :tenant").param("tenant", tenant.value()).update();
 		jdbc.sql("INSERT INTO segment_computation (tenant_id, computed_at, members) VALUES (:tenant, :now, :members)")
 			.param("tenant", tenant.value())
-			.param("now", computedAt)
-			.param("members", scored.size())
+			.param("now", Timestamps.sql(now))
+			.param("members", members)
 			.update();
-		return scored.size();
+		return members;
 	}
 
 	/** When the tenant's segments were last computed; empty if never. */

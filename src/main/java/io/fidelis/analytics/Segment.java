@@ -16,7 +16,7 @@ import java.util.stream.Collectors;
  *   R 1       lost             at_risk          at_risk
  * </pre>
  * Champions bought recently, often and much; at risk bought often or much, but long ago; lost bought little, long
- * ago: the members a win-back campaign goes to.
+ * ago: the members a win-back campaign goes to. {@link RfmSegments} applies the grid, in SQL.
  */
 enum Segment {
 
@@ -26,19 +26,5 @@ enum Segment {
 
 	String code() {
 		return name().toLowerCase(Locale.ROOT);
-	}
-
-	static Segment of(int recency, int frequency, int monetary) {
-		int sum = frequency + monetary;
-		if (recency >= 4) {
-			return sum >= 8 ? CHAMPIONS : sum >= 6 ? LOYAL : PROMISING;
-		}
-		if (recency == 3) {
-			return sum >= 6 ? LOYAL : NEED_ATTENTION;
-		}
-		if (sum >= 6) {
-			return AT_RISK;
-		}
-		return recency == 2 ? HIBERNATING : LOST;
 	}
 }
