@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -52,8 +51,7 @@ public class Campaigns {
 	public record Terms(String code, String name, String description, Instant startsAt, Instant endsAt, Long budget,
 			Audience audience) {
 
-		/** @param segments the names of the segments there are */
-		void check(Set<String> segments) {
+		void check(MemberSegments segments) {
 			if (!endsAt.isAfter(startsAt)) {
 				throw BusinessException.invalid("endsAt", "must be after startsAt");
 			}
@@ -69,20 +67,12 @@ public class Campaigns {
 			if (audience.tiers() != null && audience.tiers().isEmpty()) {
 				throw BusinessException.invalid("audience.tiers", "name at least one tier");
 			}
-			if (audience.segments() != null) {
-				if (audience.segments().isEmpty()) {
-					throw BusinessException.invalid("audience.segments", "name at least one segment");
-				}
-				audience.segments().stream().filter(name -> !segments.contains(name)).findFirst().ifPresent(name -> {
-					throw BusinessException.invalid("audience.segments", "no segment '" + name
-							+ "': the segments are " + segments.stream().sorted().toList());
-				});
-			}
+			segments.requireKnown("audience.segments", audience.segments());
 		}
 	}
 
 	public Campaign create(TenantId tenant, Program program, Terms terms) {
-		terms.check(segments.names());
+		terms.check(segments);
 		if (find(tenant, program, terms.code()).isPresent()) {
 			throw new BusinessException(ErrorCode.CAMPAIGN_EXISTS,
 					"The program already has a campaign '" + terms.code() + "'");
@@ -120,7 +110,7 @@ public class Campaigns {
 	 * spent.
 	 */
 	public Campaign update(TenantId tenant, Program program, String code, Terms terms) {
-		terms.check(segments.names());
+		terms.check(segments);
 		Campaign current = get(tenant, program, code);
 		long spent = spent(current.id());
 		if (terms.budget() != null && terms.budget() < spent) {

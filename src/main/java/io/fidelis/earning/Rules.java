@@ -193,13 +193,8 @@ public class Rules {
 		}
 		Set<String> triggers = new HashSet<>(eventTypes.activities(tenant));
 		RuleCompiler.compile(id, version, createdAt, definition, program, campaign, triggers);
-		List<String> segmentNames = definition.conditions() == null ? null : definition.conditions().segments();
-		if (segmentNames != null) {
-			segmentNames.stream().filter(name -> !segments.names().contains(name)).findFirst().ifPresent(name -> {
-				throw BusinessException.invalid("conditions.segments", "no segment '" + name + "': the segments are "
-						+ segments.names().stream().sorted().toList());
-			});
-		}
+		segments.requireKnown("conditions.segments",
+				definition.conditions() == null ? null : definition.conditions().segments());
 		if (definition.effect() instanceof Effect.IssueReward issue) {
 			rewardGrants.refusal(tenant, issue.reward()).ifPresent(refusal -> {
 				throw BusinessException.invalid("effect.reward", refusal);

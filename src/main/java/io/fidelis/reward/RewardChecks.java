@@ -60,16 +60,7 @@ class RewardChecks {
 		if (eligibility != null && eligibility.tiers() != null && eligibility.tiers().isEmpty()) {
 			throw BusinessException.invalid("eligibility.tiers", "must name at least one tier");
 		}
-		if (eligibility != null && eligibility.segments() != null) {
-			if (eligibility.segments().isEmpty()) {
-				throw BusinessException.invalid("eligibility.segments", "must name at least one segment");
-			}
-			eligibility.segments().stream().filter(name -> !segments.names().contains(name)).findFirst()
-				.ifPresent(name -> {
-					throw BusinessException.invalid("eligibility.segments", "no segment '" + name
-							+ "': the segments are " + segments.names().stream().sorted().toList());
-				});
-		}
+		segments.requireKnown("eligibility.segments", eligibility == null ? null : eligibility.segments());
 		if (definition.isAutomatic() && program.kind() != ProgramKind.STAMPS) {
 			throw BusinessException.invalid("automatic", "applies to rewards of a stamps program only");
 		}

@@ -1,7 +1,6 @@
 package io.fidelis.earning.rules;
 
 import java.util.List;
-import java.util.TreeSet;
 
 import io.fidelis.member.Labels;
 import jakarta.validation.Valid;
@@ -27,14 +26,7 @@ public record Audience(@Valid Labels labels, @Size(max = 20) List<@NotBlank @Siz
 				return outside;
 			}
 		}
-		if (tiers != null && (member.tier() == null || !tiers.contains(member.tier()))) {
-			return member.tier() == null ? "the program has no tiers"
-					: "the member's tier " + member.tier() + " is not one of " + new TreeSet<>(tiers);
-		}
-		if (segments != null && (member.segment() == null || !segments.contains(member.segment()))) {
-			return member.segment() == null ? "the member is in no segment"
-					: "the member's segment " + member.segment() + " is not one of " + new TreeSet<>(segments);
-		}
-		return null;
+		String outside = tiers == null ? null : member.outsideTiers(tiers);
+		return outside != null || segments == null ? outside : member.outsideSegments(segments);
 	}
 }

@@ -82,15 +82,12 @@ final class ConditionCheck {
 				return labels;
 			}
 		}
-		if (conditions.tiers() != null && (member.tier() == null || !conditions.tiers().contains(member.tier()))) {
-			return member.tier() == null ? "the program has no tiers"
-					: "the member's tier " + member.tier() + " is not one of " + sorted(Set.copyOf(conditions.tiers()));
+		String outside = conditions.tiers() == null ? null : member.outsideTiers(conditions.tiers());
+		if (outside == null && conditions.segments() != null) {
+			outside = member.outsideSegments(conditions.segments());
 		}
-		if (conditions.segments() != null
-				&& (member.segment() == null || !conditions.segments().contains(member.segment()))) {
-			return member.segment() == null ? "the member is in no segment"
-					: "the member's segment " + member.segment() + " is not one of "
-							+ sorted(Set.copyOf(conditions.segments()));
+		if (outside != null) {
+			return outside;
 		}
 		if (conditions.attributes() != null) {
 			for (Map.Entry<String, String> attribute : conditions.attributes().entrySet()) {
@@ -129,7 +126,7 @@ final class ConditionCheck {
 		return majorUnits.toPlainString() + " " + like.currency().getCurrencyCode();
 	}
 
-	private static String sorted(java.util.Set<String> values) {
+	private static String sorted(Set<String> values) {
 		return values.stream().sorted().collect(Collectors.joining(", ", "[", "]"));
 	}
 

@@ -1,7 +1,9 @@
 package io.fidelis.earning.rules;
 
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 
 /**
@@ -19,5 +21,26 @@ public record MemberFacts(UUID memberId, LocalDate birthDate, long purchases, St
 
 	public MemberFacts {
 		labels = labels == null ? Set.of() : Set.copyOf(labels);
+	}
+
+	/** Why the member is in none of these tiers of the program, or null if they are in one. */
+	String outsideTiers(Collection<String> tiers) {
+		if (tier != null && tiers.contains(tier)) {
+			return null;
+		}
+		return tier == null ? "the program has no tiers" : "the member's tier " + tier + " is not one of " + sorted(tiers);
+	}
+
+	/** Why the member is in none of these segments, or null if they are in one. */
+	String outsideSegments(Collection<String> segments) {
+		if (segment != null && segments.contains(segment)) {
+			return null;
+		}
+		return segment == null ? "the member is in no segment"
+				: "the member's segment " + segment + " is not one of " + sorted(segments);
+	}
+
+	private static String sorted(Collection<String> values) {
+		return new TreeSet<>(values).toString();
 	}
 }
