@@ -2,6 +2,7 @@ package io.fidelis.demo;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -11,7 +12,9 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Currency;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -46,6 +49,8 @@ import io.fidelis.reward.Rewards;
 import io.fidelis.shared.TenantId;
 import io.fidelis.tenant.ApiKeys;
 import io.fidelis.tenant.IssuedApiKey;
+import io.fidelis.tenant.Operators;
+import io.fidelis.tenant.Role;
 import io.fidelis.tenant.Scope;
 import io.fidelis.tenant.Tenant;
 import io.fidelis.tenant.Tenants;
@@ -75,9 +80,14 @@ class DemoData implements ApplicationRunner {
 			{ "SAN-01", "lunch", "7.90" }, { "SAL-01", "lunch", "9.50" }, { "BEA-01", "beans", "14.00" },
 			{ "MUG-01", "merchandise", "12.00" } };
 	private static final String[] STORES = { "paris-bastille", "paris-opera", "lyon-part-dieu", "web" };
+	private static final Map<Role, String> NAMES_BY_ROLE = Map.of(Role.OWNER, "Odile Owner", Role.MANAGER,
+			"Marc Manager", Role.MARKETER, "Maëlle Marketer", Role.ANALYST, "Anouk Analyst", Role.CASHIER,
+			"Cyril Cashier");
+	private static final SecureRandom PASSWORDS = new SecureRandom();
 
 	private final Tenants tenants;
 	private final ApiKeys apiKeys;
+	private final Operators operators;
 	private final Programs programs;
 	private final Members members;
 	private final Rules rules;
@@ -90,11 +100,13 @@ class DemoData implements ApplicationRunner {
 	private final boolean enabled;
 	private final boolean bootstrapConfigured;
 
-	DemoData(Tenants tenants, ApiKeys apiKeys, Programs programs, Members members, Rules rules,
-			Campaigns campaigns, Events events, Rewards rewards, JsonMapper json, TransactionTemplate transactions, Clock clock, @Value("${fidelis.demo.enabled:true}") boolean enabled,
+	DemoData(Tenants tenants, ApiKeys apiKeys, Operators operators, Programs programs, Members members, Rules rules,
+			Campaigns campaigns, Events events, Rewards rewards, JsonMapper json, TransactionTemplate transactions,
+			Clock clock, @Value("${fidelis.demo.enabled:true}") boolean enabled,
 			@Value("${fidelis.bootstrap.tenant:}") String bootstrapTenant) {
 		this.tenants = tenants;
 		this.apiKeys = apiKeys;
+		this.operators = operators;
 		this.programs = programs;
 		this.members = members;
 		this.rules = rules;
@@ -119,8 +131,10 @@ class DemoData implements ApplicationRunner {
 			return;
 		}
 		long started = System.nanoTime();
-		IssuedApiKey key = transactions.execute(tx -> seed());
+		Seeded seeded = transactions.execute(tx -> seed());
 		log.info("Demo tenant '{}' created in {} ms", SLUG, Duration.ofNanos(System.nanoTime() - started).toMillis());
+		StringBuilder logIns = new StringBuilder();
+		seeded.passwords().forEach((email, password) -> logIns.append("      %-28s %s%n".formatted(email, password)));
 		System.out.println("""
 
 				  Fidelis demo tenant '%s' is ready. Its API key, shown this once:
@@ -128,10 +142,17 @@ class DemoData implements ApplicationRunner {
 				      %s
 
 				  Try:  curl -H 'Authorization: Bearer %s' http://localhost:8080/api/v1/programs
-				""".formatted(SLUG, key.key(), key.key()));
+
+				  The back-office, http://localhost:8080/admin, with an operator of each role (passwords shown this once):
+
+				%s""".formatted(SLUG, seeded.key().key(), seeded.key().key(), logIns));
 	}
 
-	private IssuedApiKey seed() {
+	/** What the seeding made that is shown once: the API key and the operators' passwords by e-mail address. */
+	private record Seeded(IssuedApiKey key, Map<String, String> passwords) {
+	}
+
+	private Seeded seed() {
 		Random random = new Random(42);
 		Tenant tenant = tenants.create(SLUG, "Café Fidelis", Currency.getInstance("EUR"), "FR");
 		TenantId id = tenant.id();
@@ -181,7 +202,25 @@ class DemoData implements ApplicationRunner {
 			purchase(id, "demo-sale-" + (++sale), null, randomTime(random, now), random);
 		}
 		log.info("Seeded {} members and {} sales", MEMBERS, sale);
-		return key;
+		return new Seeded(key, operators(id));
+	}
+
+	/** An operator of each role, {@code <role>@demo.fidelis.example}, with a random password. */
+	private Map<String, String> operators(TenantId tenant) {
+		Map<String, String> passwords = new LinkedHashMap<>();
+		for (Role role : Role.values()) {
+			String email = role.code() + "@demo.fidelis.example";
+			String password = randomPassword();
+			operators.create(tenant, email, NAMES_BY_ROLE.get(role), role, password);
+			passwords.put(email, password);
+		}
+		return passwords;
+	}
+
+	private static String randomPassword() {
+		byte[] secret = new byte[12];
+		PASSWORDS.nextBytes(secret);
+		return Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
 	}
 
 	/** The rules a coffee chain would run, beside the base rate every program starts with. */

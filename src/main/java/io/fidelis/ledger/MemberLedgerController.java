@@ -46,28 +46,23 @@ import jakarta.validation.constraints.Size;
 @RequestMapping("/api/v1/members/{memberId}")
 class MemberLedgerController {
 
-	/** Sanity: one adjustment moves at most a billion units. */
-	private static final long MAX_ADJUSTMENT = 1_000_000_000L;
-
 	private final Members members;
 	private final Programs programs;
-	private final Ledger ledger;
 	private final Balances balances;
 	private final Statements statements;
+	private final Adjustments adjustments;
 	private final ExplanationTexts texts;
 	private final IdempotentRequests idempotentRequests;
-	private final Clock clock;
 
-	MemberLedgerController(Members members, Programs programs, Ledger ledger, Balances balances,
-			Statements statements, ExplanationTexts texts, IdempotentRequests idempotentRequests, Clock clock) {
+	MemberLedgerController(Members members, Programs programs, Balances balances, Statements statements,
+			Adjustments adjustments, ExplanationTexts texts, IdempotentRequests idempotentRequests) {
 		this.members = members;
 		this.programs = programs;
-		this.ledger = ledger;
 		this.balances = balances;
 		this.statements = statements;
+		this.adjustments = adjustments;
 		this.texts = texts;
 		this.idempotentRequests = idempotentRequests;
-		this.clock = clock;
 	}
 
 	record ExpiringResponse(long amount, Instant expiresAt, LocalDate lastValidDay) {
@@ -82,8 +77,8 @@ class MemberLedgerController {
 	}
 
 	record Adjustment(@NotBlank @Size(max = 32) String program,
-			@NotNull @Min(-MAX_ADJUSTMENT) @Max(MAX_ADJUSTMENT) Long points,
-			@NotBlank @Size(max = 500) String reason) {
+			@NotNull @Min(-Adjustments.MAX_ADJUSTMENT) @Max(Adjustments.MAX_ADJUSTMENT) Long points,
+			@NotBlank @Size(max = Adjustments.MAX_REASON_LENGTH) String reason) {
 	}
 
 	record AdjustmentResponse(UUID transactionId, String program, long points, long available,
@@ -141,24 +136,10 @@ class MemberLedgerController {
 		}
 		return idempotentRequests.execute(tenant, idempotencyKey, "POST /members/" + memberId + "/adjustments",
 				request, AdjustmentResponse.class, HttpStatus.CREATED, () -> {
-					Member member = members.get(tenant, new MemberId(memberId));
-					Program program = programs.get(tenant, request.program());
-					Instant now = clock.instant();
-					long points = Math.abs(request.points());
-					Explanation explanation = new Explanation(request.points() > 0 ? "adjustment.credit"
-							: "adjustment.debit", Map.of("points", Long.toString(points), "reason", request.reason(),
-									ExplanationTexts.UNIT, program.kind().unit()));
-					Posted posted = request.points() > 0
-							? ledger.credit(new Credit(tenant, program.id(), member.id().value(), points,
-									AccountKind.ADJUSTMENT, TransactionKind.ADJUSTMENT, idempotencyKey, now,
-									program.expiresAt(now).orElse(null), null, explanation))
-							: ledger.debit(new Debit(tenant, program.id(), member.id().value(), points,
-									AccountKind.ADJUSTMENT, TransactionKind.ADJUSTMENT, idempotencyKey, now,
-									explanation));
-					long available = Objects.requireNonNull(balances.of(tenant, member.id().value()).get(program.id()))
-						.available();
-					return new AdjustmentResponse(posted.transactionId(), program.code(), request.points(), available,
-							texts.view(explanation, Locale.forLanguageTag(member.locale())));
+					Adjustments.Adjusted adjusted = adjustments.adjust(tenant, memberId, request.program(),
+							request.points(), request.reason(), idempotencyKey);
+					return new AdjustmentResponse(adjusted.transactionId(), adjusted.program(), adjusted.points(),
+							adjusted.available(), adjusted.explanation());
 				})
 			.toResponseEntity();
 	}

@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -266,6 +267,33 @@ public class Members {
 			.query(Members::member)
 			.list();
 		return page.page(rows, Member::enrolledAt, member -> member.id().value());
+	}
+
+	/**
+	 * What an operator looks for: the member an identifier names if one does, else members whose first or last name
+	 * starts with the text (case ignored), at most {@code limit} of them by name.
+	 */
+	public List<Member> search(TenantId tenant, String text, int limit) {
+		String typed = text.strip();
+		if (typed.isEmpty()) {
+			return List.of();
+		}
+		Optional<Member> identified = findByIdentifier(tenant, typed);
+		if (identified.isPresent()) {
+			return List.of(identified.get());
+		}
+		String prefix = typed.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+				+ "%";
+		return jdbc.sql("SELECT " + COLUMNS + """
+				 FROM member WHERE tenant_id = :tenant
+				AND (LOWER(last_name) LIKE :prefix ESCAPE '\\' OR LOWER(first_name) LIKE :prefix ESCAPE '\\'
+				     OR LOWER(first_name || ' ' || last_name) LIKE :prefix ESCAPE '\\')
+				ORDER BY last_name, first_name, id LIMIT :limit""")
+			.param("tenant", tenant.value())
+			.param("prefix", prefix)
+			.param("limit", limit)
+			.query(Members::member)
+			.list();
 	}
 
 	private Optional<Member> findBy(TenantId tenant, String column, String value) {

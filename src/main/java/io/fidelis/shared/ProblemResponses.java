@@ -43,9 +43,10 @@ import tools.jackson.databind.exc.ValueInstantiationException;
 /**
  * The one place where failures become HTTP answers: a {@link BusinessException} by its {@link ErrorCode}, malformed
  * input as a 400 that names the field, a database outage as a 503. Anything else is a bug: logged, answered 500.
+ * The screens ({@code io.fidelis.web}) tell their refusals on the page instead, through an advice placed before this.
  */
 @RestControllerAdvice
-@Order(Ordered.HIGHEST_PRECEDENCE)
+@Order(Ordered.HIGHEST_PRECEDENCE + 1)
 class ProblemResponses {
 
 	private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);

@@ -1,0 +1,23 @@
+package io.fidelis.web;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+
+import org.springframework.stereotype.Component;
+
+/** Dates and times as the screens show them ({@code ${@formats.dateTime(at, zone)}}), in the tenant's time zone. */
+@Component("formats")
+class Formats {
+
+	private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd");
+	private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+	public String date(Instant at, ZoneId zone) {
+		return at == null ? "—" : DATE.format(at.atZone(zone));
+	}
+
+	public String dateTime(Instant at, ZoneId zone) {
+		return at == null ? "—" : DATE_TIME.format(at.atZone(zone));
+	}
+}

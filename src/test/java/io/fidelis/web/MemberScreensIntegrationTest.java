@@ -1,0 +1,130 @@
+package io.fidelis.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import io.fidelis.shared.PageRequest;
+import io.fidelis.support.IntegrationTest;
+import io.fidelis.support.Screens;
+import io.fidelis.support.Screens.Page;
+import io.fidelis.support.TestTenants;
+import io.fidelis.support.TestTenants.TestTenant;
+import io.fidelis.tenant.AuditEntry;
+import io.fidelis.tenant.AuditLog;
+import io.fidelis.tenant.AuditLog.AuditSearch;
+import io.fidelis.tenant.Operators;
+import io.fidelis.tenant.Role;
+
+/** Finding a member and adjusting their balance from the back-office, with its audit trail. */
+@IntegrationTest
+class MemberScreensIntegrationTest {
+
+	static final String PASSWORD = "correct horse battery";
+
+	@Autowired
+	TestTenants tenants;
+
+	@Autowired
+	Operators operators;
+
+	@Autowired
+	AuditLog auditLog;
+
+	TestTenant tenant;
+	Screens manager;
+	String managerEmail;
+
+	@BeforeEach
+	void loggedInManager() {
+		tenant = tenants.create();
+		managerEmail = "manager-" + UUID.randomUUID() + "@example.com";
+		operators.create(tenant.id(), managerEmail, "Marc", Role.MANAGER, PASSWORD);
+		manager = Screens.loggedIn(tenants.base(), managerEmail, PASSWORD);
+	}
+
+	@Test
+	void findsAMemberByNameOrByAnyIdentifier() {
+		String member = tenant.enrol("""
+				{"firstName": "Zoé", "lastName": "Quintard", "email": "zoe@example.com"}""");
+		tenant.enrol("""
+				{"firstName": "Paul", "lastName": "Other"}""");
+
+		for (String typed : new String[] { "quint", "Zoé", "zoe@example.com", member }) {
+			Page found = manager.get("/admin/members?q=" + java.net.URLEncoder.encode(typed,
+					java.nio.charset.StandardCharsets.UTF_8));
+			assertThat(found.body()).as(typed).contains("/admin/members/" + member).doesNotContain("Other");
+		}
+	}
+
+	@Test
+	void adjustsABalanceOnceAndAuditsIt() {
+		String member = tenant.enrol("{}");
+		String requestKey = UUID.randomUUID().toString();
+
+		Page first = manager.post("/admin/members/" + member + "/adjustments", "program", "points", "points", "120",
+				"reason", "Coffee machine broke", "requestKey", requestKey);
+		Page doubleClick = manager.post("/admin/members/" + member + "/adjustments", "program", "points", "points",
+				"120", "reason", "Coffee machine broke", "requestKey", requestKey);
+
+		assertThat(first.status()).isEqualTo(302);
+		assertThat(doubleClick.status()).isEqualTo(302);
+		assertThat(tenant.available(member)).isEqualTo(120);
+		var entries = auditLog.search(tenant.id(), new AuditSearch("member", member, null, null, null, null, null),
+				PageRequest.of(10, null)).items();
+		assertThat(entries).hasSize(1);
+		AuditEntry entry = entries.get(0);
+		assertThat(entry.action()).isEqualTo("points.adjusted");
+		assertThat(entry.operatorEmail()).isEqualTo(managerEmail);
+		assertThat(entry.summary()).contains("+120").contains("Coffee machine broke");
+		assertThat(entry.after()).contains("\"available\":120");
+		Page profile = manager.get("/admin/members/" + member);
+		assertThat(profile.body()).contains("Coffee machine broke");
+	}
+
+	@Test
+	void showsWhyAnAdjustmentWasRefusedAndWritesNothing() {
+		String member = tenant.memberWith(50);
+
+		Page refused = manager.post("/admin/members/" + member + "/adjustments", "program", "points", "points",
+				"-80", "reason", "Too much", "requestKey", UUID.randomUUID().toString());
+		Page back = manager.get(refused.location());
+
+		assertThat(refused.location()).endsWith("/admin/members/" + member);
+		assertThat(back.body()).contains("role=\"alert\"").contains("Not enough points");
+		assertThat(tenant.available(member)).isEqualTo(50);
+		assertThat(auditLog.search(tenant.id(), new AuditSearch("member", member, null, null, null, null, null),
+				PageRequest.of(10, null)).items()).isEmpty();
+	}
+
+	@Test
+	void refusesPointsThatAreNotAWholeNumber() {
+		String member = tenant.enrol("{}");
+
+		Page refused = manager.post("/admin/members/" + member + "/adjustments", "program", "points", "points",
+				"12abc", "reason", "Typo", "requestKey", UUID.randomUUID().toString());
+
+		assertThat(manager.get(refused.location()).body()).contains("must be a whole number");
+		assertThat(tenant.available(member)).isZero();
+	}
+
+	@Test
+	void searchesTheAuditLogByTextAndOperator() {
+		String member = tenant.enrol("{}");
+		manager.post("/admin/members/" + member + "/adjustments", "program", "points", "points", "30", "reason",
+				"Birthday gesture", "requestKey", UUID.randomUUID().toString());
+		String ownerEmail = "owner-" + UUID.randomUUID() + "@example.com";
+		operators.create(tenant.id(), ownerEmail, "Odile", Role.OWNER, PASSWORD);
+		Screens owner = Screens.loggedIn(tenants.base(), ownerEmail, PASSWORD);
+
+		Page found = owner.get("/admin/audit?q=birthday");
+		Page notFound = owner.get("/admin/audit?q=nothing-like-this");
+
+		assertThat(found.body()).contains("Birthday gesture").contains(managerEmail).contains("points.adjusted");
+		assertThat(notFound.body()).doesNotContain("Birthday gesture");
+	}
+}
