@@ -50,12 +50,12 @@ class ProgramCostController {
 	record CostRequest(BigDecimal amount, @Size(max = 500) String note) {
 	}
 
-	/** @param amount in major units of {@code currency} */
-	record Cost(YearMonth month, String program, BigDecimal amount, String currency, String note, Instant updatedAt) {
+	/** @param amount in major units of {@code currency}, a decimal string ({@code "1200.00"}) as amounts are */
+	record Cost(YearMonth month, String program, String amount, String currency, String note, Instant updatedAt) {
 
 		static Cost of(ProgramCosts.EnteredCost entry, Program program) {
 			return new Cost(entry.month(), program.code(),
-					BigDecimal.valueOf(entry.amountMinor(), program.currency().getDefaultFractionDigits()),
+					BigDecimal.valueOf(entry.amountMinor(), program.currency().getDefaultFractionDigits()).toPlainString(),
 					program.currency().getCurrencyCode(), entry.note(), entry.updatedAt());
 		}
 	}
