@@ -192,14 +192,15 @@ class KpiRollups {
 			.param("tenant", tenant.value())
 			.param("month", month)
 			.update();
-		for (String store : new String[] { "d.store_id", "'" + ALL_STORES + "'" }) {
+		// Per store, then all stores: the same rows grouped without the store.
+		for (String[] store : new String[][] { { "d.store_id", ", d.store_id" }, { "'" + ALL_STORES + "'", "" } }) {
 			jdbc.sql("""
 					INSERT INTO analytics_member_month (tenant_id, active_month, store_id, member_id, cohort_month)
 					SELECT d.tenant_id, :month, %s, d.member_id, MIN(CAST(DATE_TRUNC('month', m.enrolled_on) AS DATE))
 					FROM analytics_member_day d
 					JOIN analytics_member m ON m.tenant_id = d.tenant_id AND m.member_id = d.member_id
 					WHERE d.tenant_id = :tenant AND d.active_on >= :month AND d.active_on < :next
-					GROUP BY d.tenant_id, %s, d.member_id""".formatted(store, store))
+					GROUP BY d.tenant_id, d.member_id%s""".formatted(store[0], store[1]))
 				.param("tenant", tenant.value())
 				.param("month", month)
 				.param("next", month.plusMonths(1))
