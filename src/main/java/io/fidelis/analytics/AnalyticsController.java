@@ -3,7 +3,6 @@ package io.fidelis.analytics;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,10 +22,12 @@ class AnalyticsController {
 	private static final int MAX_DAYS = 3660;
 
 	private final NpsScores nps;
+	private final TenantZones zones;
 	private final Clock clock;
 
-	AnalyticsController(NpsScores nps, Clock clock) {
+	AnalyticsController(NpsScores nps, TenantZones zones, Clock clock) {
 		this.nps = nps;
+		this.zones = zones;
 		this.clock = clock;
 	}
 
@@ -44,19 +45,12 @@ class AnalyticsController {
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
 			@RequestParam(required = false) String store) {
 		TenantId tenant = caller.require(Scope.MEMBERS_READ);
-		LocalDate last = to != null ? to : LocalDate.now(clock.withZone(nps.zone(tenant)));
-		LocalDate first = from != null ? from : last.minusDays(29);
-		if (first.isAfter(last)) {
-			throw BusinessException.invalid("from", "must not be after to");
-		}
-		if (ChronoUnit.DAYS.between(first, last) >= MAX_DAYS) {
-			throw BusinessException.invalid("from", "is more than " + MAX_DAYS + " days before to");
-		}
+		Period period = Period.requested(from, to, LocalDate.now(clock.withZone(zones.zone(tenant))), MAX_DAYS);
 		if (store != null && (store.isBlank() || store.length() > 64)) {
 			throw BusinessException.invalid("store", "must be 1 to 64 characters");
 		}
-		Nps answers = nps.between(tenant, first, last, store);
-		return new NpsReport(first, last, store, answers.answers(), answers.promoters(), answers.passives(),
+		Nps answers = nps.between(tenant, period.from(), period.to(), store);
+		return new NpsReport(period.from(), period.to(), store, answers.answers(), answers.promoters(), answers.passives(),
 				answers.detractors(), answers.score());
 	}
 }

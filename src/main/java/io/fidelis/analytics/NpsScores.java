@@ -1,7 +1,6 @@
 package io.fidelis.analytics;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.ConcurrencyFailureException;
@@ -9,8 +8,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import io.fidelis.earning.SurveyAnswered;
-import io.fidelis.program.Program;
-import io.fidelis.program.Programs;
 import io.fidelis.shared.TenantId;
 
 /**
@@ -21,16 +18,16 @@ import io.fidelis.shared.TenantId;
 class NpsScores {
 
 	private final JdbcClient jdbc;
-	private final Programs programs;
+	private final TenantZones zones;
 
-	NpsScores(JdbcClient jdbc, Programs programs) {
+	NpsScores(JdbcClient jdbc, TenantZones zones) {
 		this.jdbc = jdbc;
-		this.programs = programs;
+		this.zones = zones;
 	}
 
 	@EventListener
 	void on(SurveyAnswered answer) {
-		LocalDate day = answer.occurredAt().atZone(zone(answer.tenantId())).toLocalDate();
+		LocalDate day = answer.occurredAt().atZone(zones.zone(answer.tenantId())).toLocalDate();
 		String store = answer.storeId() == null ? "" : answer.storeId();
 		Nps one = Nps.of(answer.score());
 		if (add(answer.tenantId(), day, store, one) == 0) {
@@ -77,14 +74,5 @@ class NpsScores {
 			.param("store", store)
 			.query((rs, n) -> new Nps(rs.getLong(1), rs.getLong(2), rs.getLong(3)))
 			.single();
-	}
-
-	ZoneId zone(TenantId tenant) {
-		return programs.list(tenant)
-			.stream()
-			.filter(program -> Programs.DEFAULT_CODE.equals(program.code()))
-			.map(Program::timeZone)
-			.findFirst()
-			.orElse(ZoneId.of("UTC"));
 	}
 }

@@ -82,7 +82,8 @@ class JobsApiIntegrationTest {
 		assertThat(list.status()).as(list.toString()).isEqualTo(200);
 		Map<String, String> schedules = new LinkedHashMap<>();
 		list.json().forEach(job -> schedules.put(job.get("name").asString(), job.get("schedule").asString()));
-		assertThat(schedules).containsExactly(Map.entry("analytics.rfm-segments", "every day"),
+		assertThat(schedules).containsExactly(Map.entry("analytics.kpi-rollups", "every 5 minutes"),
+				Map.entry("analytics.rfm-segments", "every day"),
 				Map.entry("earning.birthdays", "every hour"),
 				Map.entry("earning.campaigns", "every 5 minutes"), Map.entry("ledger.activation", "every 10 minutes"),
 				Map.entry("ledger.expiry", "every hour"), Map.entry("ledger.expiry-warning", "every hour"),
