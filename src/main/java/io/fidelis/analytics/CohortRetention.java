@@ -15,7 +15,7 @@ import java.util.Map;
  * @param active per month since enrolment, how many of them bought
  * @param retention per month since enrolment, active ÷ members (null for an empty cohort)
  */
-record CohortRetention(YearMonth month, long members, List<Long> active, List<BigDecimal> retention) {
+public record CohortRetention(YearMonth month, long members, List<Long> active, List<BigDecimal> retention) {
 
 	/**
 	 * @param sizes the members enrolled per month, of the cohorts {@code first} to {@code last}

@@ -55,7 +55,7 @@ class KpiSeries {
 	 * @param enrolled members enrolled in the interval
 	 * @param active members with a purchase in the interval (a whole calendar month when by month)
 	 */
-	record MemberCounts(LocalDate start, long enrolled, long active) {
+	public record MemberCounts(LocalDate start, long enrolled, long active) {
 	}
 
 	/**
@@ -116,7 +116,7 @@ class KpiSeries {
 				program.currency().getDefaultFractionDigits());
 	}
 
-	record TierCount(String tier, long members) {
+	public record TierCount(String tier, long members) {
 	}
 
 	/** How many members are in each tier of the program now, most first. */
@@ -134,7 +134,7 @@ class KpiSeries {
 	 * @param redeemed rewards redeemed and not cancelled
 	 * @param units what they cost, net of cancellations
 	 */
-	record RewardCount(String code, long redeemed, long units) {
+	public record RewardCount(String code, long redeemed, long units) {
 	}
 
 	/**

@@ -40,7 +40,7 @@ import java.util.Map;
  *        baseline of an anonymous basket
  * @param returnOnInvestment (incremental revenue − program cost) ÷ program cost
  */
-record Kpis(long enrolments, long activeMembers, BigDecimal retentionRate, BigDecimal repeatPurchaseRate,
+public record Kpis(long enrolments, long activeMembers, BigDecimal retentionRate, BigDecimal repeatPurchaseRate,
 		BigDecimal purchaseFrequency, BigDecimal memberAverageOrderValue, BigDecimal nonMemberAverageOrderValue,
 		BigDecimal historicLifetimeValue, BigDecimal projectedLifetimeValue, BigDecimal acquisitionCost,
 		long unitsIssued, long unitsRedeemed, long unitsExpired, BigDecimal redemptionRate, BigDecimal breakageRate,

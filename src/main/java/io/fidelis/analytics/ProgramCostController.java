@@ -65,7 +65,7 @@ class ProgramCostController {
 	Cost put(Caller caller, @PathVariable String month, @RequestParam(required = false) String program,
 			@Valid @RequestBody CostRequest request) {
 		TenantId tenant = caller.require(Scope.PROGRAMS_WRITE);
-		YearMonth costMonth = KpiController.month("month", month);
+		YearMonth costMonth = KpiReports.month("month", month);
 		Program chosen = programs.get(tenant, program == null ? Programs.DEFAULT_CODE : program);
 		Money amount = Money.parse(request.amount(), chosen.currency(), "amount");
 		return Cost.of(costs.put(tenant, chosen, costMonth, amount.minorUnits(), request.note()), chosen);
@@ -77,8 +77,8 @@ class ProgramCostController {
 			@RequestParam(required = false) String from, @RequestParam(required = false) String to) {
 		TenantId tenant = caller.require(Scope.MEMBERS_READ);
 		Program chosen = programs.get(tenant, program == null ? Programs.DEFAULT_CODE : program);
-		YearMonth last = to == null ? YearMonth.now(clock.withZone(zones.zone(tenant))) : KpiController.month("to", to);
-		YearMonth first = from == null ? last.minusMonths(11) : KpiController.month("from", from);
+		YearMonth last = to == null ? YearMonth.now(clock.withZone(zones.zone(tenant))) : KpiReports.month("to", to);
+		YearMonth first = from == null ? last.minusMonths(11) : KpiReports.month("from", from);
 		if (first.isAfter(last)) {
 			throw BusinessException.invalid("from", "must not be after to");
 		}

@@ -15,7 +15,7 @@ import java.util.Map;
  * @param outstandingUnits units members held at the interval's end
  * @param liability outstanding units × unit value × (1 − expected breakage rate at the interval's end)
  */
-record UnitFlows(LocalDate start, long issued, long redeemed, long expired, BigDecimal redemptionRate,
+public record UnitFlows(LocalDate start, long issued, long redeemed, long expired, BigDecimal redemptionRate,
 		long outstandingUnits, BigDecimal liability) {
 
 	/** Units of an interval, or of everything before the first. */

@@ -31,6 +31,8 @@ public final class Screens {
 	private final URI base;
 	private final Map<String, String> cookies = new LinkedHashMap<>();
 	private String csrf;
+	/** The last page read: where a form posted next comes from, as a browser's Referer says. */
+	private URI lastPage;
 
 	public Screens(URI base) {
 		this.base = base;
@@ -76,7 +78,8 @@ public final class Screens {
 	}
 
 	public Page get(String path) {
-		return send(HttpRequest.newBuilder(base.resolve(path)).GET());
+		lastPage = base.resolve(path);
+		return send(HttpRequest.newBuilder(lastPage).GET());
 	}
 
 	/** Posts a form of name, value pairs with the CSRF token of the last page read. */
@@ -95,7 +98,7 @@ public final class Screens {
 		}
 		return send(HttpRequest.newBuilder(base.resolve(path))
 			.header("Content-Type", "application/x-www-form-urlencoded")
-			.header("Referer", base.resolve(path).toString())
+			.header("Referer", (lastPage == null ? base : lastPage).toString())
 			.POST(HttpRequest.BodyPublishers.ofString(form.toString())));
 	}
 

@@ -89,6 +89,7 @@ class MemberScreensIntegrationTest {
 	@Test
 	void showsWhyAnAdjustmentWasRefusedAndWritesNothing() {
 		String member = tenant.memberWith(50);
+		manager.get("/admin/members/" + member);
 
 		Page refused = manager.post("/admin/members/" + member + "/adjustments", "program", "points", "points",
 				"-80", "reason", "Too much", "requestKey", UUID.randomUUID().toString());
@@ -104,6 +105,7 @@ class MemberScreensIntegrationTest {
 	@Test
 	void refusesPointsThatAreNotAWholeNumber() {
 		String member = tenant.enrol("{}");
+		manager.get("/admin/members/" + member);
 
 		Page refused = manager.post("/admin/members/" + member + "/adjustments", "program", "points", "points",
 				"12abc", "reason", "Typo", "requestKey", UUID.randomUUID().toString());
