@@ -30,6 +30,7 @@ public enum ErrorCode {
 	MEMBERSHIP_PLAN_NOT_FOUND("membership-plan-not-found", HttpStatus.NOT_FOUND, "No such membership plan"),
 	MEMBERSHIP_NOT_FOUND("membership-not-found", HttpStatus.NOT_FOUND, "No such membership"),
 	SEGMENT_NOT_FOUND("segment-not-found", HttpStatus.NOT_FOUND, "No such segment"),
+	IMPORT_NOT_FOUND("import-not-found", HttpStatus.NOT_FOUND, "No such import"),
 	METHOD_NOT_ALLOWED("method-not-allowed", HttpStatus.METHOD_NOT_ALLOWED, "Method not allowed"),
 	NOT_ACCEPTABLE("not-acceptable", HttpStatus.NOT_ACCEPTABLE, "Only JSON responses are available"),
 	IDEMPOTENCY_KEY_REUSED("idempotency-key-reused", HttpStatus.CONFLICT,
