@@ -69,13 +69,13 @@ class ImportController {
 
 	@PostMapping(path = "/api/v1/imports/members", consumes = "text/csv")
 	ResponseEntity<ImportResponse> importMembers(Caller caller, @RequestParam(required = false) String fileName,
-			@RequestBody byte[] body) {
+			@RequestBody(required = false) byte[] body) {
 		return upload(caller.require(Scope.MEMBERS_WRITE), caller, ImportKind.MEMBERS, fileName, body);
 	}
 
 	@PostMapping(path = "/api/v1/imports/transactions", consumes = "text/csv")
 	ResponseEntity<ImportResponse> importTransactions(Caller caller, @RequestParam(required = false) String fileName,
-			@RequestBody byte[] body) {
+			@RequestBody(required = false) byte[] body) {
 		return upload(caller.require(Scope.EVENTS_WRITE), caller, ImportKind.TRANSACTIONS, fileName, body);
 	}
 
@@ -87,7 +87,7 @@ class ImportController {
 		String content;
 		CsvReader.Table table;
 		try {
-			content = CsvReader.decode(body);
+			content = CsvReader.decode(body == null ? new byte[0] : body);
 			table = CsvReader.read(content);
 		}
 		catch (CsvReader.Unreadable unreadable) {
