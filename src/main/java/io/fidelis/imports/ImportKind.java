@@ -16,24 +16,32 @@ import io.fidelis.shared.FieldError;
  */
 enum ImportKind {
 
-	/** One member per row; see {@link MemberRows}. */
+	/**
+	 * One member per row; see {@link MemberRows}. The other columns of the members export are read and left aside
+	 * (card numbers, enrolment times and balances are this installation's to give), so that an export imports as it
+	 * is.
+	 */
 	MEMBERS(List.of("external_id", "email", "phone", "first_name", "last_name", "birth_date", "locale",
-			"marketing_consent", "labels"), List.of(), List.of("external_id", "email", "phone")),
+			"marketing_consent", "labels"), List.of(), List.of("external_id", "email", "phone"),
+			List.of("member_id", "card_number", "enrolled_at", "program", "available", "pending", "tier", "segment")),
 
 	/** One purchase or return per row; see {@link TransactionRows}. */
 	TRANSACTIONS(List.of("type", "transaction_id", "original_transaction_id", "member", "occurred_at", "amount",
 			"currency", "store_id", "channel", "program"),
-			List.of("transaction_id", "occurred_at", "amount", "currency"), List.of());
+			List.of("transaction_id", "occurred_at", "amount", "currency"), List.of(), List.of());
 
 	private final List<String> columns;
 	private final List<String> required;
 	/** At least one of these columns is required, when there are any. */
 	private final List<String> oneOf;
+	/** Columns of an export that an import takes without reading them. */
+	private final List<String> ignored;
 
-	ImportKind(List<String> columns, List<String> required, List<String> oneOf) {
+	ImportKind(List<String> columns, List<String> required, List<String> oneOf, List<String> ignored) {
 		this.columns = columns;
 		this.required = required;
 		this.oneOf = oneOf;
+		this.ignored = ignored;
 	}
 
 	List<String> columns() {
@@ -51,7 +59,7 @@ enum ImportKind {
 		for (String written : header) {
 			String name = written.strip().toLowerCase(Locale.ROOT);
 			names.add(name);
-			if (!columns.contains(name)) {
+			if (!columns.contains(name) && !ignored.contains(name)) {
 				errors.add(new FieldError("header", "'" + written + "' is not a column of a " + code()
 						+ " import; the columns are " + String.join(", ", columns)));
 			}

@@ -10,13 +10,22 @@ import java.util.Map;
  */
 record ImportRow(int line, Map<String, String> values) {
 
-	/** The field of this column, trimmed; null if the column is absent or the field empty. */
+	/** What an export puts before text that a spreadsheet would take for a formula ({@code +33...}, {@code =...}). */
+	private static final String FORMULA_STARTS = "=+-@\t\r";
+
+	/**
+	 * The field of this column, trimmed, without the apostrophe an export puts before a field a spreadsheet would
+	 * take for a formula; null if the column is absent or the field empty.
+	 */
 	String get(String column) {
 		String value = values.get(column);
 		if (value == null) {
 			return null;
 		}
 		String trimmed = value.strip();
+		if (trimmed.length() > 1 && trimmed.charAt(0) == '\'' && FORMULA_STARTS.indexOf(trimmed.charAt(1)) >= 0) {
+			trimmed = trimmed.substring(1);
+		}
 		return trimmed.isEmpty() ? null : trimmed;
 	}
 
