@@ -84,7 +84,8 @@ class JobsApiIntegrationTest {
 		list.json().forEach(job -> schedules.put(job.get("name").asString(), job.get("schedule").asString()));
 		assertThat(schedules).containsExactly(Map.entry("analytics.rfm-segments", "every day"),
 				Map.entry("earning.birthdays", "every hour"),
-				Map.entry("earning.campaigns", "every 5 minutes"), Map.entry("ledger.activation", "every 10 minutes"),
+				Map.entry("earning.campaigns", "every 5 minutes"), Map.entry("imports.resume", "every minute"),
+				Map.entry("ledger.activation", "every 10 minutes"),
 				Map.entry("ledger.expiry", "every hour"), Map.entry("ledger.expiry-warning", "every hour"),
 				Map.entry("ledger.hold-expiry", "every minute"), Map.entry("membership.terms", "every 15 minutes"),
 				Map.entry("reward.voucher-expiry", "every hour"),
