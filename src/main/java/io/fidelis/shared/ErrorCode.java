@@ -32,6 +32,7 @@ public enum ErrorCode {
 	SEGMENT_NOT_FOUND("segment-not-found", HttpStatus.NOT_FOUND, "No such segment"),
 	OPERATOR_NOT_FOUND("operator-not-found", HttpStatus.NOT_FOUND, "No such operator"),
 	STORE_NOT_FOUND("store-not-found", HttpStatus.NOT_FOUND, "No such store"),
+	IMPORT_NOT_FOUND("import-not-found", HttpStatus.NOT_FOUND, "No such import"),
 	METHOD_NOT_ALLOWED("method-not-allowed", HttpStatus.METHOD_NOT_ALLOWED, "Method not allowed"),
 	NOT_ACCEPTABLE("not-acceptable", HttpStatus.NOT_ACCEPTABLE, "Only JSON responses are available"),
 	IDEMPOTENCY_KEY_REUSED("idempotency-key-reused", HttpStatus.CONFLICT,

@@ -149,8 +149,11 @@ class ProblemResponses {
 	@ExceptionHandler(HttpMediaTypeNotSupportedException.class)
 	ResponseEntity<Problem> unsupportedMediaType(HttpMediaTypeNotSupportedException failure,
 			HttpServletRequest request) {
+		// The CSV imports read text/csv; everything else reads JSON.
+		String supported = failure.getSupportedMediaTypes().isEmpty() ? "application/json"
+				: String.join(" or ", failure.getSupportedMediaTypes().stream().map(MediaType::toString).toList());
 		return problem(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "Content-Type " + failure.getContentType()
-				+ " is not supported; send application/json", List.of(), request);
+				+ " is not supported; send " + supported, List.of(), request);
 	}
 
 	@ExceptionHandler(HttpMediaTypeNotAcceptableException.class)

@@ -21,8 +21,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Puts a limit on request bodies ({@code fidelis.api.max-request-size}, 256 KB by default; batches, whose paths end
- * in {@code :batch}, {@code fidelis.api.max-batch-request-size}, 8 MB): a declared length above it is refused at
- * once with 413, and a chunked body is cut off when it passes the limit.
+ * in {@code :batch}, {@code fidelis.api.max-batch-request-size}, 8 MB; CSV imports, under {@code /api/v1/imports/},
+ * {@code fidelis.api.max-import-request-size}, 10 MB): a declared length above it is refused at once with 413, and a
+ * chunked body is cut off when it passes the limit.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -30,19 +31,24 @@ class RequestSizeLimit extends OncePerRequestFilter {
 
 	private final long maxRequestBytes;
 	private final long maxBatchBytes;
+	private final long maxImportBytes;
 	private final JsonMapper json;
 
 	RequestSizeLimit(@Value("${fidelis.api.max-request-size:256KB}") DataSize maxSize,
-			@Value("${fidelis.api.max-batch-request-size:8MB}") DataSize maxBatchSize, JsonMapper json) {
+			@Value("${fidelis.api.max-batch-request-size:8MB}") DataSize maxBatchSize,
+			@Value("${fidelis.api.max-import-request-size:10MB}") DataSize maxImportSize, JsonMapper json) {
 		this.maxRequestBytes = maxSize.toBytes();
 		this.maxBatchBytes = maxBatchSize.toBytes();
+		this.maxImportBytes = maxImportSize.toBytes();
 		this.json = json;
 	}
 
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		long maxBytes = request.getRequestURI().endsWith(":batch") ? maxBatchBytes : maxRequestBytes;
+		String path = request.getRequestURI();
+		long maxBytes = path.startsWith("/api/v1/imports/") ? maxImportBytes
+				: path.endsWith(":batch") ? maxBatchBytes : maxRequestBytes;
 		if (request.getContentLengthLong() > maxBytes) {
 			tooLarge(request, response, maxBytes);
 			return;

@@ -26,7 +26,8 @@ class JobsDisabledIntegrationTest {
 
 		assertThat(context.getBeanProvider(JobScheduler.class).getIfAvailable()).isNull();
 		assertThat(list.status()).as(list.toString()).isEqualTo(200);
-		assertThat(list.json().findValuesAsString("name")).containsExactly("analytics.kpi-rollups", "analytics.rfm-segments", "earning.birthdays", "earning.campaigns",
+		assertThat(list.json().findValuesAsString("name")).containsExactly("analytics.kpi-rollups",
+				"analytics.rfm-segments", "earning.birthdays", "earning.campaigns", "imports.resume",
 				"ledger.activation", "ledger.expiry", "ledger.expiry-warning", "ledger.hold-expiry",
 				"membership.terms", "reward.voucher-expiry", "tier.reviews");
 	}

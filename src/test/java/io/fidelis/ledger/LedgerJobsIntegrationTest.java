@@ -137,7 +137,8 @@ class LedgerJobsIntegrationTest {
 		for (Job job : all) {
 			for (int time = 1; time <= 2; time++) {
 				assertThat(job.run(clock.instant())).as(job.name())
-					.matches("(expired|activated|warned|sent birthday events to|announced|released|reviewed|moved on|recomputed|rolled up)"
+					.matches("(expired|activated|warned|sent birthday events to|announced|released|reviewed|moved on|recomputed"
+							+ "|rolled up|resumed)"
 							+ " 0 .*");
 			}
 		}
