@@ -141,7 +141,7 @@ class MemberLedgerController {
 		}
 		return idempotentRequests.execute(tenant, idempotencyKey, "POST /members/" + memberId + "/adjustments",
 				request, AdjustmentResponse.class, HttpStatus.CREATED, () -> {
-					Member member = members.get(tenant, new MemberId(memberId));
+					Member member = members.get(tenant, new MemberId(memberId)).requireNotMerged();
 					Program program = programs.get(tenant, request.program());
 					Instant now = clock.instant();
 					long points = Math.abs(request.points());

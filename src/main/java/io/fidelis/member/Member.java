@@ -27,8 +27,23 @@ public record Member(MemberId id, TenantId tenantId, String cardNumber, String e
 			case ACTIVE -> this;
 			case BLOCKED -> throw new BusinessException(ErrorCode.MEMBER_BLOCKED,
 					"Member " + id + " is blocked: " + statusReason);
-			case MERGED -> throw new BusinessException(ErrorCode.MEMBER_MERGED,
-					"Member " + id + " was merged into member " + mergedInto + "; use that member");
+			case MERGED -> throw merged();
 		};
+	}
+
+	/**
+	 * This member, unless merged ({@link ErrorCode#MEMBER_MERGED}): what an operator may still do to a blocked member
+	 * (adjust their balance, put them in a tier) needs only this.
+	 */
+	public Member requireNotMerged() {
+		if (status == MemberStatus.MERGED) {
+			throw merged();
+		}
+		return this;
+	}
+
+	private BusinessException merged() {
+		return new BusinessException(ErrorCode.MEMBER_MERGED,
+				"Member " + id + " was merged into member " + mergedInto + "; use that member");
 	}
 }

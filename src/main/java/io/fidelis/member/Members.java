@@ -301,6 +301,12 @@ public class Members {
 		return page.page(rows, Member::enrolledAt, member -> member.id().value());
 	}
 
+	/** The member as they are now: if they were merged, the member they were merged into. */
+	public Member current(TenantId tenant, MemberId id) {
+		Member member = get(tenant, id);
+		return member.status() == MemberStatus.MERGED ? get(tenant, member.mergedInto()) : member;
+	}
+
 	/** The member, if they may earn and spend now (see {@link Member#requireActive}). */
 	public Member active(TenantId tenant, MemberId id) {
 		return get(tenant, id).requireActive();
