@@ -276,4 +276,45 @@ class MemberMergeIntegrationTest {
 		assertProblem(tenant.api().post(merges(survivor), merge(duplicate)), 409, "/problems/merge-refused");
 		assertThat(tenant.api().get("/api/v1/members/" + duplicate).text("/status")).isEqualTo("active");
 	}
+
+	@Test
+	void theSurvivorKeepsTheBetterTierAndTheDuplicatesQualifyingActivityCountsForThem() {
+		TestTenant tenant = tenants.create();
+		assertThat(tenant.api().put("/api/v1/programs/points/tiers", """
+				{"metric": "points_earned", "window": {"type": "rolling", "months": 12}, "downgrade": "one_tier",
+				 "graceDays": 0, "review": {"type": "anniversary"}, "tiers": [
+				 {"code": "bronze", "names": {"fr": "Bronze", "en": "Bronze"}, "threshold": 0},
+				 {"code": "silver", "names": {"fr": "Argent", "en": "Silver"}, "threshold": 300},
+				 {"code": "gold", "names": {"fr": "Or", "en": "Gold"}, "threshold": 1000}]}""").status())
+			.isEqualTo(200);
+		String survivor = tenant.enrol("{}");
+		String goldDuplicate = tenant.enrol("{}");
+		String until = clock.instant().plus(Duration.ofDays(90)).toString();
+		Api.Response assigned = tenant.api().post("/api/v1/members/" + goldDuplicate + "/tier", """
+				{"program": "points", "tier": "gold", "reason": "Partner staff", "until": "%s"}""".formatted(until));
+		assertThat(assigned.status()).as(assigned.toString()).isEqualTo(200);
+		String silverDuplicate = tenant.enrol("{}");
+		assertThat(tenant.event(purchase(tenant, "{\"id\": \"" + silverDuplicate + "\"}", "big-sale", "200.00"))
+			.status()).isEqualTo(201);
+		assertThat(tenant.event(purchase(tenant, "{\"id\": \"" + survivor + "\"}", "small-sale", "150.00"))
+			.status()).isEqualTo(201);
+		assertThat(tenant.api().get("/api/v1/members/" + survivor + "/tier").text("/tier/code")).isEqualTo("bronze");
+
+		// 150 and 200 points earned are 350 together: silver.
+		assertThat(tenant.api().post(merges(survivor), merge(silverDuplicate)).status()).isEqualTo(200);
+		Api.Response silver = tenant.api().get("/api/v1/members/" + survivor + "/tier");
+		assertThat(silver.text("/tier/code")).isEqualTo("silver");
+		assertThat(silver.text("/metric/value")).isEqualTo("350");
+
+		// The operator's gold is better than silver: the survivor keeps it, until the date the operator gave.
+		assertThat(tenant.api().post(merges(survivor), merge(goldDuplicate)).status()).isEqualTo(200);
+		Api.Response gold = tenant.api().get("/api/v1/members/" + survivor + "/tier");
+		assertThat(gold.text("/tier/code")).isEqualTo("gold");
+		assertThat(gold.text("/manualUntil")).isEqualTo(until);
+		Api.Response history = tenant.api().get("/api/v1/members/" + survivor + "/tier-history");
+		assertThat(history.text("/items/0/from")).isEqualTo("silver");
+		assertThat(history.text("/items/0/to")).isEqualTo("gold");
+		assertThat(history.text("/items/0/reason")).contains(goldDuplicate);
+		tenant.assertBalanced();
+	}
 }
