@@ -1,3 +1,3 @@
 -- The member a merged member's accounts handed their units to. Such an account takes no more postings: locking it
--- refuses, so that an earn racing the merge cannot credit the member that no longer exists.
+-- fails as a collision does, and the request's retry looks the member up again and reaches the survivor.
 ALTER TABLE ledger_account ADD COLUMN merged_into UUID;

@@ -16,13 +16,12 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import org.springframework.context.event.EventListener;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import io.fidelis.program.ProgramCreated;
 import io.fidelis.program.ProgramId;
-import io.fidelis.shared.BusinessException;
-import io.fidelis.shared.ErrorCode;
 import io.fidelis.shared.MultiRowInsert;
 import io.fidelis.shared.TenantId;
 import io.fidelis.shared.Timestamps;
@@ -152,10 +151,11 @@ class LedgerAccounts {
 			.query((rs, n) -> {
 				UUID mergedInto = rs.getObject("merged_into", UUID.class);
 				if (mergedInto != null) {
-					// The member was merged while this request was on its way (it named them before the merge
-					// committed): their accounts take nothing more. Sent again, the request names the survivor.
-					throw new BusinessException(ErrorCode.MEMBER_MERGED, "Member " + rs.getObject("member_id",
-							UUID.class) + " was merged into member " + mergedInto + " meanwhile; send the request again");
+					// The member was merged while this request was on its way (it looked them up before the merge
+					// committed): their accounts take nothing more. A collision like a deadlock: the request's retry
+					// looks the member up again, and reaches the one they were merged into.
+					throw new ConcurrencyFailureException("member " + rs.getObject("member_id", UUID.class)
+							+ " was merged into member " + mergedInto + " meanwhile");
 				}
 				return new LedgerAccount(rs.getObject("id", UUID.class), AccountKind.valueOf(rs.getString("kind")),
 						rs.getObject("member_id", UUID.class), rs.getLong("credits_posted"),

@@ -11,8 +11,9 @@ import io.fidelis.program.Programs;
 
 /**
  * Moves a merged member's balances in every program of their tenant to the member they were merged into, in the
- * merge's transaction, then closes their accounts: an earn that named them before the merge committed is refused
- * when it locks their account, instead of crediting a member who no longer exists.
+ * merge's transaction, then closes their accounts: an earn that looked them up before the merge committed collides
+ * with the merge when it locks their account, and its retry looks them up again and credits the survivor, instead of
+ * a member who no longer exists.
  */
 @Component
 class MergedBalances {
