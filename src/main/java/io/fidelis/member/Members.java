@@ -156,7 +156,7 @@ public class Members {
 					member.phone() != null && member.phone().equals(phone))
 				.toList()
 				.indexOf(true)))
-			.map(member -> member.status() == MemberStatus.MERGED ? get(tenant, member.mergedInto()) : member);
+			.map(member -> current(tenant, member));
 	}
 
 	/**
@@ -164,8 +164,7 @@ public class Members {
 	 * merged into; a blocked member is {@link ErrorCode#MEMBER_BLOCKED}; no member {@link ErrorCode#MEMBER_NOT_FOUND}.
 	 */
 	public Member resolve(TenantId tenant, MemberReference reference) {
-		Member named = named(tenant, reference);
-		return (named.status() == MemberStatus.MERGED ? get(tenant, named.mergedInto()) : named).requireActive();
+		return current(tenant, named(tenant, reference)).requireActive();
 	}
 
 	private Member named(TenantId tenant, MemberReference reference) {
@@ -303,7 +302,11 @@ public class Members {
 
 	/** The member as they are now: if they were merged, the member they were merged into. */
 	public Member current(TenantId tenant, MemberId id) {
-		Member member = get(tenant, id);
+		return current(tenant, get(tenant, id));
+	}
+
+	/** Merges leave no chains (see {@link MemberMerges}): one hop reaches the member who holds everything now. */
+	private Member current(TenantId tenant, Member member) {
 		return member.status() == MemberStatus.MERGED ? get(tenant, member.mergedInto()) : member;
 	}
 
@@ -322,10 +325,7 @@ public class Members {
 		if (trimmed.isEmpty() || trimmed.length() > MAX_REASON_LENGTH) {
 			throw BusinessException.invalid("reason", "must be 1 to " + MAX_REASON_LENGTH + " characters");
 		}
-		Member member = lock(tenant, id);
-		if (member.status() == MemberStatus.MERGED) {
-			member.requireActive();
-		}
+		Member member = lock(tenant, id).requireNotMerged();
 		setStatus(tenant, id, MemberStatus.BLOCKED, trimmed, null);
 		if (member.status() == MemberStatus.ACTIVE) {
 			events.publishEvent(new MemberBlocked(tenant, id, trimmed, clock.instant()));
@@ -339,10 +339,7 @@ public class Members {
 	 */
 	@Transactional
 	public Member unblock(TenantId tenant, MemberId id) {
-		Member member = lock(tenant, id);
-		if (member.status() == MemberStatus.MERGED) {
-			member.requireActive();
-		}
+		Member member = lock(tenant, id).requireNotMerged();
 		if (member.status() == MemberStatus.BLOCKED) {
 			setStatus(tenant, id, MemberStatus.ACTIVE, null, null);
 			events.publishEvent(new MemberUnblocked(tenant, id, clock.instant()));
