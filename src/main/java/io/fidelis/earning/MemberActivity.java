@@ -1,11 +1,13 @@
 package io.fidelis.earning;
 
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SortedMap;
 import java.util.UUID;
 
@@ -114,6 +116,42 @@ class MemberActivity {
 				+ " WHERE tenant_id = ? AND member_id IN (" + String.join(", ", Collections.nCopies(purchases.size(), "?"))
 				+ ")")
 			.params(params)
+			.update();
+	}
+
+	/**
+	 * Adds a merged member's count of purchases to the survivor's, and their last purchase if later; the duplicate's
+	 * row goes, so that no count or lapsed-member list holds a member who no longer exists. Their purchases stay
+	 * recorded under them.
+	 */
+	void merge(TenantId tenant, UUID duplicateId, UUID survivorId) {
+		record Row(long purchases, OffsetDateTime lastPurchaseAt) {
+		}
+		Optional<Row> duplicate = jdbc.sql("""
+				SELECT purchases, last_purchase_at FROM member_activity WHERE tenant_id = :tenant AND member_id = :member
+				FOR UPDATE""")
+			.param("tenant", tenant.value())
+			.param("member", duplicateId)
+			.query((rs, n) -> new Row(rs.getLong("purchases"), rs.getObject("last_purchase_at", OffsetDateTime.class)))
+			.optional();
+		if (duplicate.isEmpty()) {
+			return;
+		}
+		start(tenant, survivorId);
+		jdbc.sql("""
+				UPDATE member_activity SET purchases = purchases + :purchases,
+				last_purchase_at = CASE WHEN last_purchase_at IS NULL
+				OR last_purchase_at < CAST(:last AS TIMESTAMP WITH TIME ZONE)
+				THEN CAST(:last AS TIMESTAMP WITH TIME ZONE) ELSE last_purchase_at END
+				WHERE tenant_id = :tenant AND member_id = :member""")
+			.param("purchases", duplicate.get().purchases())
+			.param("last", Timestamps.sql(Timestamps.instant(duplicate.get().lastPurchaseAt())))
+			.param("tenant", tenant.value())
+			.param("member", survivorId)
+			.update();
+		jdbc.sql("DELETE FROM member_activity WHERE tenant_id = :tenant AND member_id = :member")
+			.param("tenant", tenant.value())
+			.param("member", duplicateId)
 			.update();
 	}
 

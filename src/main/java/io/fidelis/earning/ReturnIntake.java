@@ -85,8 +85,10 @@ class ReturnIntake {
 		purchases.addReturn(tenant, purchase.id(), event.transactionId(), occurredAt, refund, storeId);
 
 		List<EventResult.Effect> effects = new ArrayList<>();
-		if (purchase.memberId() != null) {
-			Member member = members.get(tenant, new MemberId(purchase.memberId()));
+		// A member merged since the purchase: the survivor holds its units and its tier activity now.
+		Member member = purchase.memberId() == null ? null
+				: members.current(tenant, new MemberId(purchase.memberId()));
+		if (member != null) {
 			Map<ProgramId, Program> byId = programs.list(tenant)
 				.stream()
 				.collect(Collectors.toMap(Program::id, Function.identity()));
@@ -102,8 +104,8 @@ class ReturnIntake {
 				}
 			}
 		}
-		if (purchase.memberId() != null) {
-			qualification.returned(tenant, purchase.memberId(), refund,
+		if (member != null) {
+			qualification.returned(tenant, member.id().value(), refund,
 					refundedBefore + refund.minorUnits() == purchase.amount().minorUnits(), purchase.occurredAt(),
 					event.transactionId());
 		}

@@ -67,7 +67,7 @@ public class Adjustments {
 		if (reason == null || reason.isBlank() || reason.length() > MAX_REASON_LENGTH) {
 			throw BusinessException.invalid("reason", "must be 1 to " + MAX_REASON_LENGTH + " characters");
 		}
-		Member member = members.get(tenant, new MemberId(memberId));
+		Member member = members.get(tenant, new MemberId(memberId)).requireNotMerged();
 		Program program = programs.get(tenant, programCode);
 		Instant now = clock.instant();
 		long units = Math.abs(points);

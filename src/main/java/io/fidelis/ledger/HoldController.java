@@ -78,7 +78,7 @@ class HoldController {
 		TenantId tenant = caller.require(Scope.POINTS_WRITE);
 		return idempotentRequests.execute(tenant, idempotencyKey, "POST /members/" + memberId + "/holds", request,
 				HoldResponse.class, HttpStatus.CREATED, () -> {
-					Member member = members.get(tenant, new MemberId(memberId));
+					Member member = members.active(tenant, new MemberId(memberId));
 					Program program = programs.get(tenant, request.program());
 					int timeout = request.timeoutSeconds() == null ? DEFAULT_TIMEOUT_SECONDS : request.timeoutSeconds();
 					Hold hold = holds.place(new HoldRequest(tenant, program.id(), member.id().value(),

@@ -14,6 +14,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.fidelis.program.ProgramId;
+import io.fidelis.shared.BusinessException;
+import io.fidelis.shared.ErrorCode;
 import io.fidelis.shared.TenantId;
 
 /**
@@ -123,7 +125,8 @@ public class Ledger {
 	/**
 	 * Undoes {@code amount} units of a spending (a redemption or a donation): they come back from the system account
 	 * they went to, into the very lots they were taken from, with their expiry (a lot that expired meanwhile expires
-	 * at the next expiry run). A debt of the member is paid first. The caller makes sure a spending is not given
+	 * at the next expiry run); a member merged since gets them back as the member they were merged into, in new lots
+	 * with the same expiry. A debt of the member is paid first. The caller makes sure a spending is not given
 	 * back twice; the ledger refuses to give back more than it took.
 	 */
 	@Transactional
@@ -135,13 +138,15 @@ public class Ledger {
 			case DONATION -> AccountKind.CHARITY;
 			default -> throw new IllegalArgumentException(spending.kind() + " cannot be reversed");
 		};
-		LedgerAccount available = accounts.lock(reversal.tenant(), spending.program(), spending.memberId(),
-				AccountKind.AVAILABLE);
-		UUID transaction = transactions.record(reversal.tenant(), spending.program(), spending.memberId(),
+		// A member merged since the spending: the units go back to the member they were merged into.
+		UUID holder = accounts.holder(spending.program(), spending.memberId());
+		LedgerAccount available = accounts.lock(reversal.tenant(), spending.program(), holder, AccountKind.AVAILABLE);
+		UUID transaction = transactions.record(reversal.tenant(), spending.program(), holder,
 				TransactionKind.REVERSAL, reversal.reference(), spending.id(), reversal.occurredAt(),
 				reversal.explanation(), List.of(new Posting(LedgerAccounts.system(spending.program(), from), available,
 						reversal.amount())));
-		lots.giveBack(spending.id(), reversal.amount(), Math.max(0, -available.balance()));
+		lots.giveBack(reversal.tenant(), spending.program(), spending.id(), reversal.amount(),
+				Math.max(0, -available.balance()), holder.equals(spending.memberId()) ? null : available.id());
 		return new Posted(transaction, reversal.amount());
 	}
 
@@ -198,6 +203,100 @@ public class Ledger {
 		return new Posted(received, transfer.amount());
 	}
 
+	/**
+	 * Moves all a merged member holds in one program to the member they were merged into, through the program's
+	 * transfer account: one transaction out of the duplicate's statement and one into the survivor's, committed
+	 * together, explained as {@code merge.sent} and {@code merge.received}. Available units keep their lots' expiry
+	 * (after paying any debt of the survivor's); pending units stay pending until their own activation; a debt of the
+	 * duplicate's becomes the survivor's. Moved lots keep the earn they came from, so that a return of the
+	 * duplicate's purchase takes back the very units. Writes nothing if the duplicate holds nothing; units set aside
+	 * by an open hold of theirs are {@link ErrorCode#MERGE_REFUSED}.
+	 */
+	@Transactional
+	void merge(TenantId tenant, ProgramId program, UUID duplicateId, UUID survivorId, String reference,
+			Instant occurredAt, String unit) {
+		List<LedgerAccount> locked = accounts.lock(tenant, program,
+				List.of(new LedgerAccounts.AccountKey(duplicateId, AccountKind.AVAILABLE),
+						new LedgerAccounts.AccountKey(duplicateId, AccountKind.PENDING),
+						new LedgerAccounts.AccountKey(duplicateId, AccountKind.HELD),
+						new LedgerAccounts.AccountKey(survivorId, AccountKind.AVAILABLE),
+						new LedgerAccounts.AccountKey(survivorId, AccountKind.PENDING)));
+		LedgerAccount fromAvailable = locked.get(0);
+		LedgerAccount fromPending = locked.get(1);
+		LedgerAccount toAvailable = locked.get(3);
+		LedgerAccount toPending = locked.get(4);
+		if (locked.get(2).balance() != 0) {
+			throw new BusinessException(ErrorCode.MERGE_REFUSED, "Member " + duplicateId + " has "
+					+ locked.get(2).balance() + " " + unit + " set aside by open holds: capture or release them first");
+		}
+		if (fromPending.balance() < 0) {
+			throw new IllegalStateException("member " + duplicateId + " has " + fromPending.balance() + " pending");
+		}
+		long available = fromAvailable.balance();
+		long pending = fromPending.balance();
+		if (available == 0 && pending == 0) {
+			return;
+		}
+		LedgerAccount transit = LedgerAccounts.system(program, AccountKind.TRANSFER);
+		List<Posting> out = new ArrayList<>();
+		List<Posting> in = new ArrayList<>();
+		if (available > 0) {
+			out.add(new Posting(fromAvailable, transit, available));
+			in.add(new Posting(transit, toAvailable, available));
+		}
+		else if (available < 0) {
+			out.add(new Posting(transit, fromAvailable, -available));
+			in.add(new Posting(toAvailable, transit, -available));
+		}
+		if (pending > 0) {
+			out.add(new Posting(fromPending, transit, pending));
+			in.add(new Posting(transit, toPending, pending));
+		}
+		Map<String, String> details = new HashMap<>(Map.of("points", Long.toString(available + pending),
+				"available", Long.toString(available), "pending", Long.toString(pending), ExplanationTexts.UNIT,
+				unit));
+		details.put("member", survivorId.toString());
+		UUID sent = transactions.record(tenant, program, duplicateId, TransactionKind.TRANSFER, reference, null,
+				occurredAt, new Explanation("merge.sent", details), out);
+		details.put("member", duplicateId.toString());
+		UUID received = transactions.record(tenant, program, survivorId, TransactionKind.TRANSFER, reference, null,
+				occurredAt, new Explanation("merge.received", details), in);
+
+		if (available > 0) {
+			List<LotConsumption.Take> plan = coveringPlan(fromAvailable, available);
+			Map<UUID, Lot> byId = new HashMap<>();
+			lots.open(fromAvailable.id()).forEach(lot -> byId.put(lot.id(), lot));
+			lots.use(tenant, sent, plan);
+			long debt = Math.max(0, -toAvailable.balance());
+			for (LotConsumption.Take take : plan) {
+				Lot lot = byId.get(take.lotId());
+				long repaid = Math.min(debt, take.amount());
+				debt -= repaid;
+				if (take.amount() > repaid) {
+					lots.open(tenant, program, toAvailable.id(), lot.originTransactionId(), take.amount() - repaid,
+							lot.earnedAt(), lot.expiresAt(), null);
+				}
+			}
+		}
+		else if (available < 0) {
+			// The survivor's lots hold max(balance, 0): the debt taken on consumes them, soonest-expiring first.
+			lots.use(tenant, received, LotConsumption.plan(lots.open(toAvailable.id()), -available));
+		}
+		for (Lot lot : lots.open(fromPending.id())) {
+			lots.take(lot.id(), lot.remaining());
+			lots.open(tenant, program, toPending.id(), lot.originTransactionId(), lot.remaining(), lot.earnedAt(),
+					lot.expiresAt(), lot.activatesAt());
+		}
+		if (available > 0) {
+			events.publishEvent(new UnitsAvailable(tenant, program, survivorId, reference));
+		}
+	}
+
+	/** Marks the merged member's accounts: from now on they take no posting (see {@link #merge}). */
+	void closeMerged(TenantId tenant, UUID duplicateId, UUID survivorId) {
+		accounts.closeMerged(tenant, duplicateId, survivorId);
+	}
+
 	/** The lots a spending of {@code amount} takes, soonest-expiring first; the caller checked the balance. */
 	private List<LotConsumption.Take> coveringPlan(LedgerAccount source, long amount) {
 		List<LotConsumption.Take> plan = LotConsumption.plan(lots.open(source.id()), amount);
@@ -210,15 +309,18 @@ public class Ledger {
 	/**
 	 * Takes back units of an earn: what is still pending of it first, then from the available balance, that earn's
 	 * own lot first. Without {@code allowNegativeBalance} it takes no more than the balance holds, and the rest is
-	 * forgiven: the result says how much was taken.
+	 * forgiven: the result says how much was taken. If the earn's member was merged since, the units are taken from
+	 * the member they were merged into.
 	 */
 	@Transactional
 	public Posted clawBack(Clawback clawback) {
 		LedgerTransactions.Header earn = transactions.find(clawback.tenant(), clawback.earnTransactionId())
 			.filter(header -> header.kind() == TransactionKind.EARN)
 			.orElseThrow(() -> new IllegalArgumentException("no earn " + clawback.earnTransactionId()));
-		List<LedgerAccount> locked = accounts.lock(clawback.tenant(), earn.program(), earn.memberId(),
-				AccountKind.PENDING, AccountKind.AVAILABLE);
+		// A member merged since the earn: the units, their lots with this earn as origin, are the survivor's now.
+		UUID holder = accounts.holder(earn.program(), earn.memberId());
+		List<LedgerAccount> locked = accounts.lock(clawback.tenant(), earn.program(), holder, AccountKind.PENDING,
+				AccountKind.AVAILABLE);
 		LedgerAccount pending = locked.get(0);
 		LedgerAccount available = locked.get(1);
 		LedgerAccount issuance = LedgerAccounts.system(earn.program(), AccountKind.ISSUANCE);
@@ -247,8 +349,7 @@ public class Ledger {
 			return new Posted(null, 0);
 		}
 		long taken = takenFromPending + takenFromAvailable;
-		UUID transaction = transactions.record(clawback.tenant(), earn.program(), earn.memberId(),
-				TransactionKind.CLAWBACK, clawback.reference(), earn.id(), clawback.occurredAt(),
+		UUID transaction = transactions.record(clawback.tenant(), earn.program(), holder, TransactionKind.CLAWBACK, clawback.reference(), earn.id(), clawback.occurredAt(),
 				clawback.explanation().apply(taken), postings);
 		return new Posted(transaction, taken);
 	}

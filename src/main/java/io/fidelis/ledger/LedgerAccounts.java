@@ -10,11 +10,13 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
 import org.springframework.context.event.EventListener;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -83,10 +85,12 @@ class LedgerAccounts {
 		return byMember;
 	}
 
-	private record AccountKey(UUID memberId, AccountKind kind) {
+	/** A member's account of the program being locked. */
+	record AccountKey(UUID memberId, AccountKind kind) {
 	}
 
-	private List<LedgerAccount> lock(TenantId tenant, ProgramId program, List<AccountKey> keys) {
+	/** Locks accounts of several members of one program, as {@link #lock} does; in the order of the keys. */
+	List<LedgerAccount> lock(TenantId tenant, ProgramId program, List<AccountKey> keys) {
 		List<UUID> ids = keys.stream().map(key -> id(program, key.memberId(), key.kind())).toList();
 		List<LedgerAccount> locked = select(ids);
 		if (locked.size() < ids.size()) {
@@ -141,13 +145,47 @@ class LedgerAccounts {
 
 	private List<LedgerAccount> select(List<UUID> ids) {
 		return jdbc.sql("""
-				SELECT id, kind, member_id, credits_posted, debits_posted FROM ledger_account
+				SELECT id, kind, member_id, credits_posted, debits_posted, merged_into FROM ledger_account
 				WHERE id IN (:ids) ORDER BY id FOR UPDATE""")
 			.param("ids", ids.stream().sorted(Comparator.naturalOrder()).toList())
-			.query((rs, n) -> new LedgerAccount(rs.getObject("id", UUID.class),
-					AccountKind.valueOf(rs.getString("kind")), rs.getObject("member_id", UUID.class),
-					rs.getLong("credits_posted"), rs.getLong("debits_posted")))
+			.query((rs, n) -> {
+				UUID mergedInto = rs.getObject("merged_into", UUID.class);
+				if (mergedInto != null) {
+					// The member was merged while this request was on its way (it looked them up before the merge
+					// committed): their accounts take nothing more. A collision like a deadlock: the request's retry
+					// looks the member up again, and reaches the one they were merged into.
+					throw new ConcurrencyFailureException("member " + rs.getObject("member_id", UUID.class)
+							+ " was merged into member " + mergedInto + " meanwhile");
+				}
+				return new LedgerAccount(rs.getObject("id", UUID.class), AccountKind.valueOf(rs.getString("kind")),
+						rs.getObject("member_id", UUID.class), rs.getLong("credits_posted"),
+						rs.getLong("debits_posted"));
+			})
 			.list();
+	}
+
+	/** Marks every account of a merged member: locking one refuses from now on (see {@link #select}). */
+	void closeMerged(TenantId tenant, UUID duplicateId, UUID survivorId) {
+		// The accounts of members merged into the duplicate before point to the survivor too: one hop, never a chain.
+		jdbc.sql("""
+				UPDATE ledger_account SET merged_into = :survivor
+				WHERE tenant_id = :tenant AND (member_id = :duplicate OR merged_into = :duplicate)""")
+			.param("survivor", survivorId)
+			.param("tenant", tenant.value())
+			.param("duplicate", duplicateId)
+			.update();
+	}
+
+	/** The member who holds a member's units of the program now: the one they were merged into, or themselves. */
+	UUID holder(ProgramId program, UUID memberId) {
+		return jdbc.sql("SELECT merged_into FROM ledger_account WHERE id = :id")
+			.param("id", id(program, memberId, AccountKind.AVAILABLE))
+			.query((rs, n) -> rs.getObject("merged_into", UUID.class))
+			.list()
+			.stream()
+			.filter(Objects::nonNull)
+			.findFirst()
+			.orElse(memberId);
 	}
 
 	private void create(TenantId tenant, ProgramId program, UUID memberId, AccountKind kind) {

@@ -140,6 +140,15 @@ class Lots {
 	 * the account's debt instead of returning to their lots. Never gives back more than was taken.
 	 */
 	void giveBack(UUID transactionId, long amount, long debt) {
+		giveBack(null, null, transactionId, amount, debt, null);
+	}
+
+	/**
+	 * As {@link #giveBack(UUID, long, long)}, but the units given back open new lots of {@code reopenIn} (with the
+	 * expiry of those they were taken from) instead of refilling them: the account they were taken from was merged
+	 * into another member's, {@code reopenIn}, whose debt {@code debt} is.
+	 */
+	void giveBack(TenantId tenant, ProgramId program, UUID transactionId, long amount, long debt, UUID reopenIn) {
 		record Used(Lot lot, long left) {
 		}
 		List<Used> used = jdbc.sql("SELECT " + COLUMNS + """
@@ -175,7 +184,11 @@ class Lots {
 				.param("transaction", transactionId)
 				.param("lot", back.lot().id())
 				.update();
-			if (back.left() > paysDebt) {
+			if (back.left() > paysDebt && reopenIn != null) {
+				open(tenant, program, reopenIn, back.lot().originTransactionId(), back.left() - paysDebt,
+						back.lot().earnedAt(), back.lot().expiresAt(), null);
+			}
+			else if (back.left() > paysDebt) {
 				jdbc.sql("UPDATE ledger_lot SET remaining = remaining + :back WHERE id = :id")
 					.param("back", back.left() - paysDebt)
 					.param("id", back.lot().id())

@@ -3,6 +3,7 @@ package io.fidelis.member;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -27,21 +28,26 @@ import io.fidelis.shared.TenantId;
 import io.fidelis.tenant.Caller;
 import io.fidelis.tenant.Scope;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-/** Enrolling members, finding them, and labelling them. */
+/** Enrolling members, finding them, labelling them, blocking them, and merging duplicates. */
 @RestController
 @RequestMapping("/api/v1/members")
 class MemberController {
 
 	private final Members members;
 	private final MemberLabels labels;
+	private final MemberMerges merges;
 	private final IdempotentRequests idempotentRequests;
 
-	MemberController(Members members, MemberLabels labels, IdempotentRequests idempotentRequests) {
+	MemberController(Members members, MemberLabels labels, MemberMerges merges,
+			IdempotentRequests idempotentRequests) {
 		this.members = members;
 		this.labels = labels;
+		this.merges = merges;
 		this.idempotentRequests = idempotentRequests;
 	}
 
@@ -53,16 +59,33 @@ class MemberController {
 			List<String> labels) {
 	}
 
-	/** @param labels sorted */
+	/**
+	 * @param labels sorted
+	 * @param status {@code active}, {@code blocked} or {@code merged}
+	 * @param statusReason why the member was blocked, or whom they were merged into; null when active
+	 * @param mergedInto the member this one was merged into; null unless merged
+	 */
 	record MemberResponse(UUID id, String cardNumber, String externalId, String email, String phone, String firstName,
 			String lastName, LocalDate birthDate, String locale, boolean marketingConsent, List<String> labels,
-			Instant enrolledAt) {
+			Instant enrolledAt, String status, String statusReason, UUID mergedInto) {
 
 		static MemberResponse of(Member member, List<String> labels) {
 			return new MemberResponse(member.id().value(), member.cardNumber(), member.externalId(), member.email(),
 					member.phone(), member.firstName(), member.lastName(), member.birthDate(), member.locale(),
-					member.marketingConsent(), labels, member.enrolledAt());
+					member.marketingConsent(), labels, member.enrolledAt(),
+					member.status().name().toLowerCase(Locale.ROOT), member.statusReason(),
+					member.mergedInto() == null ? null : member.mergedInto().value());
 		}
+	}
+
+	record BlockMember(@NotBlank @Size(max = 500) String reason) {
+	}
+
+	record MergeMembers(@NotNull UUID duplicate) {
+	}
+
+	/** Both members after a merge: the survivor with the duplicate's identifiers, the duplicate merged. */
+	record MergeResponse(MemberResponse survivor, MemberResponse duplicate) {
 	}
 
 	@PostMapping
@@ -123,6 +146,51 @@ class MemberController {
 	ResponseEntity<Void> unlabel(Caller caller, @PathVariable UUID id, @PathVariable String label) {
 		labels.remove(caller.require(Scope.MEMBERS_WRITE), new MemberId(id), label);
 		return ResponseEntity.noContent().build();
+	}
+
+	/**
+	 * Blocks the member, with the operator's reason: until unblocked their purchase and activity events are refused
+	 * (409 {@code member-blocked}), and so are their redemptions, transfers, donations, point payments, holds and
+	 * vouchers; reads still work. Blocking a blocked member replaces the reason. Answers the member.
+	 */
+	@PostMapping("/{id}/block")
+	MemberResponse block(Caller caller, @PathVariable UUID id, @Valid @RequestBody BlockMember request) {
+		TenantId tenant = caller.require(Scope.MEMBERS_WRITE);
+		Member member = members.block(tenant, new MemberId(id), request.reason());
+		return MemberResponse.of(member, labels.of(tenant, member.id()));
+	}
+
+	/** Lifts the member's block; an active member stays as they are. Answers the member. */
+	@PostMapping("/{id}/unblock")
+	MemberResponse unblock(Caller caller, @PathVariable UUID id) {
+		TenantId tenant = caller.require(Scope.MEMBERS_WRITE);
+		Member member = members.unblock(tenant, new MemberId(id));
+		return MemberResponse.of(member, labels.of(tenant, member.id()));
+	}
+
+	/**
+	 * Merges the {@code duplicate} member into this one, the survivor (needs an {@code Idempotency-Key}): the
+	 * duplicate's balances in every program move to the survivor by transfer transactions (their lots with their
+	 * expiry, pending units still pending), with their identifiers the survivor lacks, unused vouchers, purchase
+	 * count and tier activity; the duplicate ends {@code merged}, and their identifiers lead to the survivor. Refused:
+	 * a member into themselves (400), a blocked or merged member (409 {@code member-blocked}, {@code member-merged}),
+	 * a duplicate with open holds or memberships (409 {@code merge-refused}), a member of another tenant (404).
+	 */
+	@PostMapping("/{id}/merges")
+	ResponseEntity<MergeResponse> merge(Caller caller,
+			@RequestHeader(name = IdempotentRequests.HEADER, required = false) String idempotencyKey,
+			@PathVariable UUID id, @Valid @RequestBody MergeMembers request) {
+		TenantId tenant = caller.require(Scope.MEMBERS_WRITE);
+		return idempotentRequests
+			.execute(tenant, idempotencyKey, "POST /members/" + id + "/merges", request, MergeResponse.class,
+					HttpStatus.OK, () -> {
+						MemberMerges.Merge merge = merges.merge(tenant, new MemberId(id),
+								new MemberId(request.duplicate()), idempotencyKey);
+						return new MergeResponse(
+								MemberResponse.of(merge.survivor(), labels.of(tenant, merge.survivor().id())),
+								MemberResponse.of(merge.duplicate(), labels.of(tenant, merge.duplicate().id())));
+					})
+			.toResponseEntity();
 	}
 
 	private Page<MemberResponse> responses(TenantId tenant, List<Member> found, String nextCursor) {

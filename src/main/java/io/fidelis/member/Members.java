@@ -20,6 +20,7 @@ import java.util.stream.Stream;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 import io.fidelis.shared.BusinessException;
 import io.fidelis.shared.ErrorCode;
@@ -38,6 +39,9 @@ public class Members {
 	private static final String COLUMNS = """
 			id, tenant_id, card_number, external_id, email, phone, first_name, last_name, birth_date, locale,
 			marketing_consent, created_at""";
+	/** The columns read: those written at enrolment, and the status that changes after it. */
+	private static final String SELECTED = COLUMNS + ", status, status_reason, merged_into";
+	private static final int MAX_REASON_LENGTH = 500;
 	private static final LocalDate EARLIEST_BIRTH_DATE = LocalDate.of(1900, 1, 1);
 
 	private final JdbcClient jdbc;
@@ -88,7 +92,7 @@ public class Members {
 		Member member = new Member(new MemberId(Ids.newId(clock)), tenant, unusedCardNumber(tenant),
 				enrolment.externalId(), email, phone, enrolment.firstName(), enrolment.lastName(),
 				enrolment.birthDate(), enrolment.locale() == null ? "en" : enrolment.locale(),
-				enrolment.marketingConsent(), clock.instant());
+				enrolment.marketingConsent(), clock.instant(), MemberStatus.ACTIVE, null, null);
 		jdbc.sql("INSERT INTO member (" + COLUMNS + """
 				) VALUES (:id, :tenant, :cardNumber, :externalId, :email, :phone, :firstName, :lastName, :birthDate,
 				:locale, :marketingConsent, :createdAt)""")
@@ -115,7 +119,7 @@ public class Members {
 	}
 
 	private Optional<Member> find(TenantId tenant, MemberId id) {
-		return jdbc.sql("SELECT " + COLUMNS + " FROM member WHERE tenant_id = :tenant AND id = :id")
+		return jdbc.sql("SELECT " + SELECTED + " FROM member WHERE tenant_id = :tenant AND id = :id")
 			.param("tenant", tenant.value())
 			.param("id", id.value())
 			.query(Members::member)
@@ -134,7 +138,7 @@ public class Members {
 		String email = typed.contains("@") ? ContactDetails.email(typed).orElse(null) : null;
 		String phone = email == null ? ContactDetails.phone(typed, tenants.get(tenant).country()).orElse(null) : null;
 		UUID id = uuid(typed);
-		List<Member> candidates = jdbc.sql("SELECT " + COLUMNS + """
+		List<Member> candidates = jdbc.sql("SELECT " + SELECTED + """
 				 FROM member WHERE tenant_id = :tenant
 				AND (card_number = :cardNumber OR external_id = :externalId OR email = :email OR phone = :phone
 				     OR id = :id)""")
@@ -152,11 +156,19 @@ public class Members {
 					member.email() != null && member.email().equals(email),
 					member.phone() != null && member.phone().equals(phone))
 				.toList()
-				.indexOf(true)));
+				.indexOf(true)))
+			.map(member -> current(tenant, member));
 	}
 
-	/** The member an event names, or {@link ErrorCode#MEMBER_NOT_FOUND}. */
+	/**
+	 * The member an event names, who may earn and spend: an identifier of a merged member names the member they were
+	 * merged into; a blocked member is {@link ErrorCode#MEMBER_BLOCKED}; no member {@link ErrorCode#MEMBER_NOT_FOUND}.
+	 */
 	public Member resolve(TenantId tenant, MemberReference reference) {
+		return current(tenant, named(tenant, reference)).requireActive();
+	}
+
+	private Member named(TenantId tenant, MemberReference reference) {
 		if (reference.id() != null) {
 			return get(tenant, new MemberId(reference.id()));
 		}
@@ -180,7 +192,8 @@ public class Members {
 
 	/**
 	 * The members many references name, as {@link #resolve} finds each, with one statement per kind of reference
-	 * (ids, card numbers, e-mails...). A reference that names no member is left out: {@link #resolve} says why.
+	 * (ids, card numbers, e-mails...), and one more for the members that merged ones were merged into. A reference
+	 * that names no member, or a blocked one, is left out: {@link #resolve} says why.
 	 */
 	public Map<MemberReference, Member> resolveAll(TenantId tenant, Collection<MemberReference> references) {
 		Map<String, Map<Object, List<MemberReference>>> byColumn = new LinkedHashMap<>();
@@ -192,7 +205,7 @@ public class Members {
 		}
 		Map<MemberReference, Member> found = new HashMap<>();
 		byColumn.forEach((column, wanted) -> {
-			jdbc.sql("SELECT " + COLUMNS + " FROM member WHERE tenant_id = :tenant AND " + column + " IN (:values)")
+			jdbc.sql("SELECT " + SELECTED + " FROM member WHERE tenant_id = :tenant AND " + column + " IN (:values)")
 				.param("tenant", tenant.value())
 				.param("values", List.copyOf(wanted.keySet()))
 				.query(Members::member)
@@ -200,6 +213,25 @@ public class Members {
 				.forEach(member -> wanted.getOrDefault(value(member, column), List.of())
 					.forEach(reference -> found.put(reference, member)));
 		});
+		// PERF: merged members are rare; their survivors cost a statement only when a batch names one.
+		List<UUID> survivorIds = found.values()
+			.stream()
+			.filter(member -> member.status() == MemberStatus.MERGED)
+			.map(member -> member.mergedInto().value())
+			.distinct()
+			.toList();
+		if (!survivorIds.isEmpty()) {
+			Map<MemberId, Member> survivors = new HashMap<>();
+			jdbc.sql("SELECT " + SELECTED + " FROM member WHERE tenant_id = :tenant AND id IN (:ids)")
+				.param("tenant", tenant.value())
+				.param("ids", survivorIds)
+				.query(Members::member)
+				.list()
+				.forEach(survivor -> survivors.put(survivor.id(), survivor));
+			found.replaceAll((reference, member) -> member.status() == MemberStatus.MERGED
+					? survivors.get(member.mergedInto()) : member);
+		}
+		found.values().removeIf(member -> member.status() != MemberStatus.ACTIVE);
 		return found;
 	}
 
@@ -237,8 +269,8 @@ public class Members {
 	 */
 	public List<Member> celebrating(TenantId tenant, LocalDate day) {
 		boolean leapDayMissing = day.getMonthValue() == 2 && day.getDayOfMonth() == 28 && !day.isLeapYear();
-		return jdbc.sql("SELECT " + COLUMNS + """
-				 FROM member WHERE tenant_id = :tenant AND birth_date IS NOT NULL
+		return jdbc.sql("SELECT " + SELECTED + """
+				 FROM member WHERE tenant_id = :tenant AND status = 'ACTIVE' AND birth_date IS NOT NULL
 				AND EXTRACT(MONTH FROM birth_date) = :month
 				AND (EXTRACT(DAY FROM birth_date) = :day OR (:leapDayMissing AND EXTRACT(DAY FROM birth_date) = 29))
 				ORDER BY id""")
@@ -255,7 +287,7 @@ public class Members {
 		if (label != null) {
 			MemberLabels.requireLabel(label, "label");
 		}
-		List<Member> rows = jdbc.sql("SELECT " + COLUMNS + " FROM member WHERE tenant_id = :tenant"
+		List<Member> rows = jdbc.sql("SELECT " + SELECTED + " FROM member WHERE tenant_id = :tenant"
 				+ (label == null ? "" : " AND id IN (SELECT member_id FROM member_label WHERE tenant_id = :tenant"
 						+ " AND label = :label)")
 				+ page.condition("created_at", "id") + " ORDER BY created_at DESC, id DESC LIMIT :limit")
@@ -284,7 +316,7 @@ public class Members {
 		}
 		String prefix = typed.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 				+ "%";
-		return jdbc.sql("SELECT " + COLUMNS + """
+		return jdbc.sql("SELECT " + SELECTED + """
 				 FROM member WHERE tenant_id = :tenant
 				AND (LOWER(last_name) LIKE :prefix ESCAPE '\\' OR LOWER(first_name) LIKE :prefix ESCAPE '\\'
 				     OR LOWER(first_name || ' ' || last_name) LIKE :prefix ESCAPE '\\')
@@ -296,8 +328,78 @@ public class Members {
 			.list();
 	}
 
+	/** The member as they are now: if they were merged, the member they were merged into. */
+	public Member current(TenantId tenant, MemberId id) {
+		return current(tenant, get(tenant, id));
+	}
+
+	/** Merges leave no chains (see {@link MemberMerges}): one hop reaches the member who holds everything now. */
+	private Member current(TenantId tenant, Member member) {
+		return member.status() == MemberStatus.MERGED ? get(tenant, member.mergedInto()) : member;
+	}
+
+	/** The member, if they may earn and spend now (see {@link Member#requireActive}). */
+	public Member active(TenantId tenant, MemberId id) {
+		return get(tenant, id).requireActive();
+	}
+
+	/**
+	 * Blocks the member with the operator's reason and publishes {@link MemberBlocked}; blocking a blocked member
+	 * only replaces the reason. A merged member is {@link ErrorCode#MEMBER_MERGED}.
+	 */
+	@Transactional
+	public Member block(TenantId tenant, MemberId id, String reason) {
+		String trimmed = reason == null ? "" : reason.strip();
+		if (trimmed.isEmpty() || trimmed.length() > MAX_REASON_LENGTH) {
+			throw BusinessException.invalid("reason", "must be 1 to " + MAX_REASON_LENGTH + " characters");
+		}
+		Member member = lock(tenant, id).requireNotMerged();
+		setStatus(tenant, id, MemberStatus.BLOCKED, trimmed, null);
+		if (member.status() == MemberStatus.ACTIVE) {
+			events.publishEvent(new MemberBlocked(tenant, id, trimmed, clock.instant()));
+		}
+		return get(tenant, id);
+	}
+
+	/**
+	 * Lifts the member's block and publishes {@link MemberUnblocked}; an active member stays as they are. A merged
+	 * member is {@link ErrorCode#MEMBER_MERGED}.
+	 */
+	@Transactional
+	public Member unblock(TenantId tenant, MemberId id) {
+		Member member = lock(tenant, id).requireNotMerged();
+		if (member.status() == MemberStatus.BLOCKED) {
+			setStatus(tenant, id, MemberStatus.ACTIVE, null, null);
+			events.publishEvent(new MemberUnblocked(tenant, id, clock.instant()));
+		}
+		return get(tenant, id);
+	}
+
+	/** Reads the member and locks their row until the transaction ends: status changes and merges wait for it. */
+	Member lock(TenantId tenant, MemberId id) {
+		return jdbc.sql("SELECT " + SELECTED + " FROM member WHERE tenant_id = :tenant AND id = :id FOR UPDATE")
+			.param("tenant", tenant.value())
+			.param("id", id.value())
+			.query(Members::member)
+			.optional()
+			.orElseThrow(() -> notFound("with id " + id));
+	}
+
+	void setStatus(TenantId tenant, MemberId id, MemberStatus status, String reason, MemberId mergedInto) {
+		jdbc.sql("""
+				UPDATE member SET status = :status, status_reason = :reason, merged_into = :mergedInto,
+				status_changed_at = :now WHERE tenant_id = :tenant AND id = :id""")
+			.param("status", status.name())
+			.param("reason", reason)
+			.param("mergedInto", mergedInto == null ? null : mergedInto.value())
+			.param("now", Timestamps.sql(clock.instant()))
+			.param("tenant", tenant.value())
+			.param("id", id.value())
+			.update();
+	}
+
 	private Optional<Member> findBy(TenantId tenant, String column, String value) {
-		return jdbc.sql("SELECT " + COLUMNS + " FROM member WHERE tenant_id = :tenant AND " + column + " = :value")
+		return jdbc.sql("SELECT " + SELECTED + " FROM member WHERE tenant_id = :tenant AND " + column + " = :value")
 			.param("tenant", tenant.value())
 			.param("value", value)
 			.query(Members::member)
@@ -343,6 +445,8 @@ public class Members {
 				rs.getString("external_id"), rs.getString("email"), rs.getString("phone"),
 				rs.getString("first_name"), rs.getString("last_name"), rs.getObject("birth_date", LocalDate.class),
 				rs.getString("locale"), rs.getBoolean("marketing_consent"),
-				Timestamps.instant(rs.getObject("created_at", OffsetDateTime.class)));
+				Timestamps.instant(rs.getObject("created_at", OffsetDateTime.class)),
+				MemberStatus.valueOf(rs.getString("status")), rs.getString("status_reason"),
+				Optional.ofNullable(rs.getObject("merged_into", UUID.class)).map(MemberId::new).orElse(null));
 	}
 }

@@ -87,7 +87,7 @@ class MembershipController {
 		TenantId tenant = caller.require(Scope.MEMBERS_WRITE);
 		return idempotentRequests.execute(tenant, key(idempotencyKey, request.paymentReference()),
 				"POST /members/" + id + "/memberships", request, MembershipResponse.class, HttpStatus.CREATED, () -> {
-					Member member = members.get(tenant, new MemberId(id));
+					Member member = members.active(tenant, new MemberId(id));
 					return response(tenant, lifecycle.start(tenant, member, request.plan(),
 							new MembershipLifecycle.Payment(request.paymentReference(), request.amount(),
 									request.currency())));

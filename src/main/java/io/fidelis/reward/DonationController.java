@@ -69,7 +69,7 @@ class DonationController {
 		TenantId tenant = caller.require(Scope.POINTS_WRITE);
 		return idempotentRequests.execute(tenant, idempotencyKey, "POST /members/" + memberId + "/donations", request,
 				DonationResponse.class, HttpStatus.CREATED, () -> {
-					Member member = members.get(tenant, new MemberId(memberId));
+					Member member = members.active(tenant, new MemberId(memberId));
 					Program program = programs.get(tenant, request.program());
 					Cause cause = causes.get(tenant, request.cause());
 					Donation donation = donations.donate(tenant, member, program, cause, request.points(),

@@ -106,7 +106,7 @@ class PointPaymentController {
 		Money basket = Money.parse(request.amount(), Money.currency(request.currency(), "currency"), "amount");
 		return idempotentRequests.execute(tenant, idempotencyKey, "POST /members/" + memberId + "/point-payments",
 				request, PointPaymentResponse.class, HttpStatus.CREATED, () -> {
-					Member member = members.get(tenant, new MemberId(memberId));
+					Member member = members.active(tenant, new MemberId(memberId));
 					Program program = programs.get(tenant, request.program());
 					int timeout = request.timeoutSeconds() == null ? DEFAULT_HOLD_SECONDS : request.timeoutSeconds();
 					Instant holdUntil = held ? clock.instant().plus(Duration.ofSeconds(timeout)) : null;

@@ -81,8 +81,8 @@ class PointTransferController {
 		}
 		return idempotentRequests.execute(tenant, idempotencyKey, "POST /members/" + memberId + "/transfers",
 				request, TransferResponse.class, HttpStatus.CREATED, () -> {
-					Member from = members.get(tenant, new MemberId(memberId));
-					Member to = members.get(tenant, new MemberId(request.to()));
+					Member from = members.active(tenant, new MemberId(memberId));
+					Member to = members.active(tenant, new MemberId(request.to()));
 					Program program = programs.get(tenant, request.program());
 					PointTransfer transfer = transfers.give(tenant, program, from, to, request.points(),
 							request.note(), idempotencyKey);

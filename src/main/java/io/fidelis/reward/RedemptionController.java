@@ -92,7 +92,7 @@ class RedemptionController {
 		TenantId tenant = caller.require(Scope.POINTS_WRITE);
 		return idempotentRequests.execute(tenant, idempotencyKey, "POST /members/" + memberId + "/redemptions",
 				request, RedemptionResponse.class, HttpStatus.CREATED, () -> {
-					Member member = members.get(tenant, new MemberId(memberId));
+					Member member = members.active(tenant, new MemberId(memberId));
 					Reward reward = rewards.get(tenant, request.reward());
 					int quantity = request.quantity() == null ? 1 : request.quantity();
 					Redemption redemption = redemptions.redeem(tenant, member, reward, quantity,

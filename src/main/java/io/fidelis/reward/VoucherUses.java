@@ -7,6 +7,8 @@ import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.fidelis.member.MemberId;
+import io.fidelis.member.Members;
 import io.fidelis.shared.BusinessException;
 import io.fidelis.shared.ErrorCode;
 import io.fidelis.shared.TenantId;
@@ -19,10 +21,12 @@ import io.fidelis.shared.TenantId;
 class VoucherUses {
 
 	private final Vouchers vouchers;
+	private final Members members;
 	private final Clock clock;
 
-	VoucherUses(Vouchers vouchers, Clock clock) {
+	VoucherUses(Vouchers vouchers, Members members, Clock clock) {
 		this.vouchers = vouchers;
+		this.members = members;
 		this.clock = clock;
 	}
 
@@ -30,6 +34,7 @@ class VoucherUses {
 	Use check(TenantId tenant, String code, Basket basket) {
 		Voucher voucher = vouchers.get(tenant, code);
 		refuseIfUnusable(voucher, clock.instant(), voucher.holdId());
+		requireActiveHolder(tenant, voucher);
 		return new Use(voucher, discount(voucher, basket));
 	}
 
@@ -41,6 +46,7 @@ class VoucherUses {
 	Use burn(TenantId tenant, String code, Basket basket, UUID holdId, String store, String reference) {
 		Voucher voucher = vouchers.lock(tenant, code);
 		refuseIfUnusable(voucher, clock.instant(), holdId);
+		requireActiveHolder(tenant, voucher);
 		long discount = discount(voucher, basket);
 		vouchers.markRedeemed(voucher, discount, store, reference);
 		return new Use(vouchers.get(tenant, code), discount);
@@ -54,6 +60,7 @@ class VoucherUses {
 	Voucher hold(TenantId tenant, String code, Instant until) {
 		Voucher voucher = vouchers.lock(tenant, code);
 		refuseIfUnusable(voucher, clock.instant(), null);
+		requireActiveHolder(tenant, voucher);
 		UUID holdId = UUID.randomUUID();
 		vouchers.hold(voucher, holdId, until);
 		return vouchers.get(tenant, code);
@@ -69,6 +76,11 @@ class VoucherUses {
 		}
 		vouchers.hold(voucher, null, null);
 		return vouchers.get(tenant, code);
+	}
+
+	/** A blocked member's vouchers cannot be used ({@link ErrorCode#MEMBER_BLOCKED}) until they are unblocked. */
+	private void requireActiveHolder(TenantId tenant, Voucher voucher) {
+		members.active(tenant, new MemberId(voucher.memberId()));
 	}
 
 	private static long discount(Voucher voucher, Basket basket) {

@@ -77,7 +77,7 @@ class MemberTierController {
 		TenantId tenant = caller.require(Scope.MEMBERS_WRITE);
 		return idempotentRequests.execute(tenant, idempotencyKey, "POST /members/" + id + "/tier", request,
 				TierStatus.class, HttpStatus.OK, () -> {
-					Member member = members.get(tenant, new MemberId(id));
+					Member member = members.get(tenant, new MemberId(id)).requireNotMerged();
 					Program program = programs.get(tenant, request.program());
 					moves.assign(tenant, program, id, request.tier(), request.reason(), request.until().toInstant());
 					return memberTiers.status(tenant, program, member);

@@ -85,6 +85,15 @@ class Standings {
 			.update();
 	}
 
+	/** Forgets a member's standing: a merged member, whose activity is the survivor's now. */
+	void remove(TenantId tenant, ProgramId program, UUID member) {
+		jdbc.sql("DELETE FROM member_tier WHERE tenant_id = :tenant AND program_id = :program AND member_id = :member")
+			.param("tenant", tenant.value())
+			.param("program", program.value())
+			.param("member", member)
+			.update();
+	}
+
 	/** The tiers members of the program stand in. */
 	List<String> tiersInUse(TenantId tenant, ProgramId program) {
 		return jdbc.sql("""

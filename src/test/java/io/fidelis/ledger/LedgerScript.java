@@ -17,12 +17,14 @@ import io.fidelis.support.ScriptSteps;
  * program pendingDays=14 allowNegativeBalance=true expiry=months_after_earning:12
  * rule {"name": "Bonus", "trigger": "purchase", ...}   an earning rule of the points program, as JSON on one line
  * enrol A                 member A joins (members are otherwise enrolled when a step first names them)
- * earn A 50.00 as s1      a purchase of 50.00 EUR by member A, remembered as s1
+ * earn A 50.00 as s1      a purchase of 50.00 EUR by member A, remembered as s1 (… fails member-blocked)
  * return s1 20.00         a refund of 20.00 EUR of purchase s1
  * adjust A -30            a manual debit (or +30, a credit)
  * adjust A -500 fails insufficient-points
  * hold A 30 as h1       a checkout hold of 30 points of A, for 60 seconds, remembered as h1
  * capture h1 20          spends 20 of the hold (without a number: all of it); release h1 gives it all back
+ * merge B into A         member B, a duplicate, merged into member A (… fails merge-refused)
+ * block A                 an operator blocks A; unblock A lifts it
  * tick 30 days           (or: tick 61 seconds)
  * expire                  an expiry run
  * activate                an activation run
@@ -63,8 +65,9 @@ final class LedgerScript {
 					post("/api/v1/programs/points/rules", step.substring("rule".length()).strip()));
 			case "enrol" -> member(words[1]);
 			case "earn" -> {
-				String id = words.length > 3 && words[3].equals("as") ? words[4] : "sale-" + (++sales);
-				expectStatus(201, step, post("/api/v1/events", """
+				boolean named = words.length > 3 && words[3].equals("as");
+				String id = named ? words[4] : "sale-" + (++sales);
+				expectOutcome(words, named ? 5 : 3, step, post("/api/v1/events", """
 						{"type": "purchase", "transactionId": "%s", "member": {"id": "%s"},
 						 "occurredAt": "%s", "amount": "%s", "currency": "EUR"}"""
 					.formatted(id, member(words[1]), clock.instant(), words[2])));
@@ -92,6 +95,11 @@ final class LedgerScript {
 			}
 			case "release" -> expectOutcome(words, 2, step,
 					post("/api/v1/holds/" + holds.get(words[1]) + "/release", null), 200);
+			case "merge" -> expectOutcome(words, 4, step, post("/api/v1/members/" + member(words[3]) + "/merges",
+					"{\"duplicate\": \"%s\"}".formatted(member(words[1]))), 200);
+			case "block" -> expectStatus(200, step,
+					post("/api/v1/members/" + member(words[1]) + "/block", "{\"reason\": \"script\"}"));
+			case "unblock" -> expectStatus(200, step, post("/api/v1/members/" + member(words[1]) + "/unblock", null));
 			case "tick" -> clock.advance(words.length > 2 && words[2].startsWith("second")
 					? Duration.ofSeconds(Long.parseLong(words[1])) : Duration.ofDays(Long.parseLong(words[1])));
 			case "expire" -> expectStatus(201, step, post("/api/v1/programs/points/expiry-runs", null));
