@@ -10,6 +10,7 @@ import org.springframework.security.authentication.LockedException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.HttpFirewall;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
@@ -33,12 +34,25 @@ class OperatorSecurity {
 	private static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
 			+ "img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
+	/** The paths of the screens, which this configuration secures; the rest is the API's or the public site's. */
+	private static final String[] SCREENS = { "/admin", "/admin/**", "/pos", "/pos/**", "/login", "/logout" };
+
+	static boolean isScreen(String uri) {
+		return uri.equals("/admin") || uri.startsWith("/admin/") || uri.equals("/pos") || uri.startsWith("/pos/")
+				|| uri.equals("/login") || uri.equals("/logout");
+	}
+
+	@Bean
+	HttpFirewall screensFirewall() {
+		return new ScreensFirewall();
+	}
+
 	@Bean
 	SecurityFilterChain operatorPages(HttpSecurity http, Operators operators) throws Exception {
 		SavedRequestAwareAuthenticationSuccessHandler toRequestedPage = new SavedRequestAwareAuthenticationSuccessHandler();
 		toRequestedPage.setDefaultTargetUrl("/admin");
 		LoginUrlAuthenticationEntryPoint toLogIn = new LoginUrlAuthenticationEntryPoint("/login");
-		http.securityMatcher("/admin", "/admin/**", "/pos", "/pos/**", "/login", "/logout")
+		http.securityMatcher(SCREENS)
 			.authorizeHttpRequests(pages -> pages
 				.dispatcherTypeMatchers(DispatcherType.FORWARD, DispatcherType.ERROR).permitAll()
 				.requestMatchers("/login", "/admin/assets/**").permitAll()
@@ -49,8 +63,9 @@ class OperatorSecurity {
 				.requestMatchers(HttpMethod.GET, "/admin/members", "/admin/members/**").hasAuthority(VIEW_MEMBERS.name())
 				.requestMatchers(HttpMethod.POST, "/admin/programs/**").hasAuthority(EDIT_PROGRAMS.name())
 				.requestMatchers(HttpMethod.GET, "/admin/programs", "/admin/programs/**").hasAuthority(VIEW_PROGRAMS.name())
-				.requestMatchers("/admin/imports", "/admin/imports/**").hasAuthority(IMPORT_DATA.name())
-				.requestMatchers("/admin/exports", "/admin/exports/**").hasAuthority(EXPORT_DATA.name())
+				.requestMatchers("/admin/data").hasAnyAuthority(IMPORT_DATA.name(), EXPORT_DATA.name())
+				.requestMatchers("/admin/data/imports", "/admin/data/imports/**").hasAuthority(IMPORT_DATA.name())
+				.requestMatchers("/admin/data/exports", "/admin/data/exports/**").hasAuthority(EXPORT_DATA.name())
 				.requestMatchers("/admin/api-keys", "/admin/api-keys/**").hasAuthority(MANAGE_API_KEYS.name())
 				.requestMatchers("/admin/operators", "/admin/operators/**").hasAuthority(MANAGE_OPERATORS.name())
 				.requestMatchers("/admin/audit", "/admin/audit/**").hasAuthority(VIEW_AUDIT_LOG.name())
