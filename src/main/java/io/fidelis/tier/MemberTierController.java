@@ -41,16 +41,16 @@ class MemberTierController {
 	private final Members members;
 	private final Programs programs;
 	private final MemberTiers memberTiers;
-	private final TierMoves moves;
+	private final TierAssignments assignments;
 	private final TierChanges changes;
 	private final IdempotentRequests idempotentRequests;
 
-	MemberTierController(Members members, Programs programs, MemberTiers memberTiers, TierMoves moves,
+	MemberTierController(Members members, Programs programs, MemberTiers memberTiers, TierAssignments assignments,
 			TierChanges changes, IdempotentRequests idempotentRequests) {
 		this.members = members;
 		this.programs = programs;
 		this.memberTiers = memberTiers;
-		this.moves = moves;
+		this.assignments = assignments;
 		this.changes = changes;
 		this.idempotentRequests = idempotentRequests;
 	}
@@ -79,7 +79,8 @@ class MemberTierController {
 				TierStatus.class, HttpStatus.OK, () -> {
 					Member member = members.get(tenant, new MemberId(id)).requireNotMerged();
 					Program program = programs.get(tenant, request.program());
-					moves.assign(tenant, program, id, request.tier(), request.reason(), request.until().toInstant());
+					assignments.assign(tenant, program, id, request.tier(), request.reason(),
+							request.until().toInstant());
 					return memberTiers.status(tenant, program, member);
 				})
 			.toResponseEntity();

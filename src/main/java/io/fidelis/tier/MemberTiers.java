@@ -2,6 +2,7 @@ package io.fidelis.tier;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -48,6 +49,11 @@ public class MemberTiers {
 	/** Whether the program has tiers. */
 	public boolean laddered(TenantId tenant, ProgramId program) {
 		return ladders.find(tenant, program).isPresent();
+	}
+
+	/** The program's tiers from the base up; empty if it has none. */
+	public List<Tier> tiers(TenantId tenant, ProgramId program) {
+		return ladders.find(tenant, program).map(TierLadder::tiers).orElse(List.of());
 	}
 
 	/** The tier of this code in the program's ladder, if the program has one with it. */

@@ -20,6 +20,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import io.fidelis.support.Browser;
 import io.fidelis.support.IntegrationTest;
+import io.fidelis.support.MutableClock;
 import io.fidelis.support.TestTenants;
 import io.fidelis.support.TestTenants.TestTenant;
 import io.fidelis.tenant.Operators;
@@ -36,6 +37,9 @@ class BackOfficeBrowserTest {
 
 	@Autowired
 	Operators operators;
+
+	@Autowired
+	MutableClock clock;
 
 	ChromeDriver browser;
 	TestTenant tenant;
@@ -67,7 +71,7 @@ class BackOfficeBrowserTest {
 	@Test
 	void showsTheDashboardWithItsChartsAndSavesAScreenshot() throws Exception {
 		String member = tenant.enrol("{}");
-		tenant.purchase(member, "t-" + UUID.randomUUID(), "42.00", java.time.Instant.now());
+		tenant.purchase(member, "t-" + UUID.randomUUID(), "42.00", clock.instant());
 		logIn(Role.ANALYST);
 
 		new WebDriverWait(browser, Duration.ofSeconds(20)).until(

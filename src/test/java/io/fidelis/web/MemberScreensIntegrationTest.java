@@ -9,7 +9,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import io.fidelis.shared.PageRequest;
+import io.fidelis.support.Api;
 import io.fidelis.support.IntegrationTest;
+import io.fidelis.support.MutableClock;
 import io.fidelis.support.Screens;
 import io.fidelis.support.Screens.Page;
 import io.fidelis.support.TestTenants;
@@ -34,6 +36,9 @@ class MemberScreensIntegrationTest {
 
 	@Autowired
 	AuditLog auditLog;
+
+	@Autowired
+	MutableClock clock;
 
 	TestTenant tenant;
 	Screens manager;
@@ -128,5 +133,77 @@ class MemberScreensIntegrationTest {
 
 		assertThat(found.body()).contains("Birthday gesture").contains(managerEmail).contains("points.adjusted");
 		assertThat(notFound.body()).doesNotContain("Birthday gesture");
+	}
+
+	@Test
+	void blocksAndUnblocksAMemberWithTheReasonAudited() {
+		String member = tenant.enrol("{}");
+		manager.get("/admin/members/" + member);
+
+		manager.post("/admin/members/" + member + "/block", "reason", "Card reported stolen");
+		Page blocked = manager.get("/admin/members/" + member);
+		Api.Response earn = tenant.purchase(member, "t-" + UUID.randomUUID(), "20.00", clock.instant());
+
+		assertThat(blocked.body()).contains("Card reported stolen").contains("id=\"unblock\"");
+		assertThat(earn.status()).isEqualTo(409);
+		manager.post("/admin/members/" + member + "/unblock");
+		assertThat(manager.get("/admin/members/" + member).body()).contains("id=\"block\"");
+		assertThat(auditLog.search(tenant.id(), new AuditSearch("member", member, null, null, null, null, null),
+				PageRequest.of(10, null)).items()).extracting(AuditEntry::action)
+			.containsExactly("member.unblocked", "member.blocked");
+	}
+
+	@Test
+	void mergesADuplicateFoundByItsIdentifierOnce() {
+		String survivor = tenant.memberWith(100);
+		String duplicate = tenant.enrol("""
+				{"email": "dup-%s@example.com"}""".formatted(survivor));
+		tenant.adjust(duplicate, "points", 40, "duplicate's points");
+		manager.get("/admin/members/" + survivor);
+		String requestKey = UUID.randomUUID().toString();
+
+		Page merged = manager.post("/admin/members/" + survivor + "/merges", "duplicate",
+				"dup-" + survivor + "@example.com", "requestKey", requestKey, "confirmed", "on");
+		manager.post("/admin/members/" + survivor + "/merges", "duplicate", "dup-" + survivor + "@example.com",
+				"requestKey", requestKey, "confirmed", "on");
+
+		assertThat(merged.status()).isEqualTo(302);
+		assertThat(tenant.available(survivor)).isEqualTo(140);
+		assertThat(manager.get("/admin/members/" + duplicate).body()).contains("Merged into");
+		tenant.assertBalanced();
+	}
+
+	@Test
+	void refusesToMergeAnIdentifierNoMemberHas() {
+		String survivor = tenant.memberWith(10);
+		manager.get("/admin/members/" + survivor);
+
+		Page refused = manager.post("/admin/members/" + survivor + "/merges", "duplicate", "nobody@example.com",
+				"requestKey", UUID.randomUUID().toString(), "confirmed", "on");
+
+		assertThat(manager.get(refused.location()).body()).contains("no member has the identifier");
+		assertThat(tenant.available(survivor)).isEqualTo(10);
+	}
+
+	@Test
+	void putsAMemberInATierUntilADayAndAuditsIt() {
+		Api.Response ladder = tenant.api().send("PUT", "/api/v1/programs/points/tiers", """
+				{"metric": "amount_spent", "window": {"type": "rolling", "months": 12}, "downgrade": "one_tier",
+				 "graceDays": 30, "review": {"type": "fixed", "date": "01-31"},
+				 "tiers": [{"code": "bronze", "names": {"fr": "Bronze", "en": "Bronze"}, "threshold": 0},
+				           {"code": "gold", "names": {"fr": "Or", "en": "Gold"}, "threshold": 500}]}""",
+				java.util.Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+		assertThat(ladder.status()).as(ladder.toString()).isEqualTo(200);
+		String member = tenant.enrol("{}");
+		manager.get("/admin/members/" + member);
+
+		manager.post("/admin/members/" + member + "/tier", "program", "points", "tier", "gold", "until",
+				java.time.LocalDate.ofInstant(clock.instant(), java.time.ZoneOffset.UTC).plusMonths(3).toString(), "reason", "VIP guest");
+
+		Api.Response tier = tenant.api().get("/api/v1/members/" + member + "/tier");
+		assertThat(tier.text("/tier/code")).isEqualTo("gold");
+		assertThat(auditLog.search(tenant.id(), new AuditSearch("member", member, null, "tier.assigned", null, null,
+				null), PageRequest.of(10, null)).items()).singleElement()
+			.satisfies(entry -> assertThat(entry.summary()).contains("bronze → gold").contains("VIP guest"));
 	}
 }

@@ -1,5 +1,8 @@
 package io.fidelis.web.admin;
 
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -8,6 +11,7 @@ import java.util.UUID;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
+import org.springframework.transaction.support.TransactionOperations;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -23,6 +27,7 @@ import io.fidelis.ledger.StatementLine;
 import io.fidelis.ledger.Statements;
 import io.fidelis.member.Member;
 import io.fidelis.member.MemberId;
+import io.fidelis.member.MemberMerges;
 import io.fidelis.member.Members;
 import io.fidelis.program.Program;
 import io.fidelis.program.ProgramId;
@@ -34,11 +39,13 @@ import io.fidelis.shared.PageRequest;
 import io.fidelis.tenant.AuditLog;
 import io.fidelis.tenant.Operator;
 import io.fidelis.tier.MemberTiers;
+import io.fidelis.tier.TierAssignments;
 import io.fidelis.tier.Tier;
 
 /**
- * The members screens: find a member by any identifier or name, see their profile, balances, tiers and statement,
- * and adjust their balance by hand (audited). Changes go through the services the API uses.
+ * The members screens: find a member by any identifier or name, see their profile, balances, tiers and statement;
+ * adjust their balance by hand, put them in a tier until a date, block or unblock them, merge a duplicate into them.
+ * Each change goes through the service the API uses, and is audited in its transaction.
  */
 @Controller
 class MemberScreens {
@@ -54,10 +61,14 @@ class MemberScreens {
 	private final Adjustments adjustments;
 	private final IdempotentRequests idempotentRequests;
 	private final AuditLog auditLog;
+	private final MemberMerges merges;
+	private final TierAssignments tierAssignments;
+	private final TransactionOperations transactions;
 
 	MemberScreens(Members members, Programs programs, Balances balances, Statements statements,
 			ExplanationTexts texts, MemberTiers memberTiers, Adjustments adjustments,
-			IdempotentRequests idempotentRequests, AuditLog auditLog) {
+			IdempotentRequests idempotentRequests, AuditLog auditLog, MemberMerges merges,
+			TierAssignments tierAssignments, TransactionOperations transactions) {
 		this.members = members;
 		this.programs = programs;
 		this.balances = balances;
@@ -67,6 +78,9 @@ class MemberScreens {
 		this.adjustments = adjustments;
 		this.idempotentRequests = idempotentRequests;
 		this.auditLog = auditLog;
+		this.merges = merges;
+		this.tierAssignments = tierAssignments;
+		this.transactions = transactions;
 	}
 
 	@GetMapping("/admin/members")
@@ -85,8 +99,8 @@ class MemberScreens {
 		return "screens/members";
 	}
 
-	/** A program's balance and tier for one member, as the profile lists them. */
-	record ProgramStanding(Program program, MemberBalance balance, String tier) {
+	/** A program's balance and tier for one member, as the profile lists them, with the tiers it may be set to. */
+	record ProgramStanding(Program program, MemberBalance balance, String tier, List<Tier> tiers) {
 	}
 
 	/** A statement line with its explanation in the operator's language. */
@@ -105,7 +119,8 @@ class MemberScreens {
 				.map(found -> name(found, locale))
 				.orElse(null);
 			standings.add(new ProgramStanding(program,
-					held.getOrDefault(program.id(), new MemberBalance(program.id(), 0, 0, 0, null)), tier));
+					held.getOrDefault(program.id(), new MemberBalance(program.id(), 0, 0, 0, null)), tier,
+					memberTiers.tiers(operator.tenantId(), program.id())));
 		}
 		Page<StatementLine> statement = statements.of(operator.tenantId(), id, null, PageRequest.of(20, cursor));
 		List<Line> lines = statement.items().stream()
@@ -118,6 +133,9 @@ class MemberScreens {
 		model.addAttribute("lines", lines);
 		model.addAttribute("nextCursor", statement.nextCursor());
 		model.addAttribute("requestKey", UUID.randomUUID());
+		model.addAttribute("laddered", standings.stream().anyMatch(standing -> !standing.tiers().isEmpty()));
+		model.addAttribute("mergedInto", member.mergedInto() == null ? null
+				: members.get(operator.tenantId(), member.mergedInto()));
 		return "screens/member";
 	}
 
@@ -143,6 +161,78 @@ class MemberScreens {
 			.body();
 		redirect.addFlashAttribute("notice", adjusted.explanation().text());
 		return "redirect:/admin/members/" + id;
+	}
+
+	@PostMapping("/admin/members/{id}/block")
+	String block(Operator operator, @PathVariable UUID id, @RequestParam String reason, RedirectAttributes redirect) {
+		transactions.executeWithoutResult(tx -> {
+			Member before = members.get(operator.tenantId(), new MemberId(id));
+			Member after = members.block(operator.tenantId(), new MemberId(id), reason);
+			auditLog.record(operator, "member.blocked", "member", id.toString(), reason, before, after);
+		});
+		return "redirect:/admin/members/" + id;
+	}
+
+	@PostMapping("/admin/members/{id}/unblock")
+	String unblock(Operator operator, @PathVariable UUID id) {
+		transactions.executeWithoutResult(tx -> {
+			Member before = members.get(operator.tenantId(), new MemberId(id));
+			Member after = members.unblock(operator.tenantId(), new MemberId(id));
+			auditLog.record(operator, "member.unblocked", "member", id.toString(), "unblocked", before, after);
+		});
+		return "redirect:/admin/members/" + id;
+	}
+
+	/**
+	 * Merges the member a typed identifier names into this one: their units move here by transfers, their identifiers
+	 * too where this member lacks them. The form's key makes a second click a replay.
+	 */
+	@PostMapping("/admin/members/{id}/merges")
+	String merge(Operator operator, @PathVariable UUID id, @RequestParam String duplicate,
+			@RequestParam String requestKey, RedirectAttributes redirect) {
+		Member found = members.findByIdentifier(operator.tenantId(), duplicate)
+			.orElseThrow(() -> BusinessException.invalid("duplicate", "no member has the identifier '"
+					+ duplicate.strip() + "'"));
+		UUID duplicateId = found.id().value();
+		idempotentRequests.execute(operator.tenantId(), "screen:" + requestKey, "POST /admin/members/" + id + "/merges",
+				Map.of("duplicate", duplicateId), UUID.class, HttpStatus.OK, () -> {
+					MemberMerges.Merge merge = merges.merge(operator.tenantId(), new MemberId(id),
+							new MemberId(duplicateId), "screen:" + requestKey);
+					auditLog.record(operator, "member.merged", "member", id.toString(),
+							"merged " + duplicateId + " (" + found.cardNumber() + ") into this member",
+							found, merge.survivor());
+					return duplicateId;
+				});
+		redirect.addFlashAttribute("notice", duplicate.strip() + " → " + id);
+		return "redirect:/admin/members/" + id;
+	}
+
+	@PostMapping("/admin/members/{id}/tier")
+	String assignTier(Operator operator, @PathVariable UUID id, @RequestParam String program, @RequestParam String tier,
+			@RequestParam String until, @RequestParam String reason) {
+		Program chosen = programs.get(operator.tenantId(), program);
+		if (reason.isBlank() || reason.length() > Adjustments.MAX_REASON_LENGTH) {
+			throw BusinessException.invalid("reason", "must be 1 to " + Adjustments.MAX_REASON_LENGTH + " characters");
+		}
+		LocalDate lastDay = day(until);
+		Instant end = lastDay.plusDays(1).atStartOfDay(chosen.timeZone()).toInstant();
+		transactions.executeWithoutResult(tx -> {
+			String before = memberTiers.current(operator.tenantId(), chosen.id(), id).map(Tier::code).orElse(null);
+			tierAssignments.assign(operator.tenantId(), chosen, id, tier, reason, end);
+			auditLog.record(operator, "tier.assigned", "member", id.toString(),
+					chosen.code() + ": " + before + " → " + tier + " until " + lastDay + ": " + reason,
+					before == null ? null : Map.of("tier", before), Map.of("tier", tier, "until", end));
+		});
+		return "redirect:/admin/members/" + id;
+	}
+
+	private static LocalDate day(String value) {
+		try {
+			return LocalDate.parse(value.strip());
+		}
+		catch (DateTimeParseException notADate) {
+			throw BusinessException.invalid("until", "must be a date such as 2027-01-31");
+		}
 	}
 
 	private static long parsePoints(String points) {
