@@ -23,7 +23,7 @@ import io.fidelis.shared.Timestamps;
  * and month, replaced when entered again. The cost of rewards is not entered: it follows from the units redeemed.
  */
 @Component
-class ProgramCosts {
+public class ProgramCosts {
 
 	private final JdbcClient jdbc;
 	private final Clock clock;
@@ -34,11 +34,11 @@ class ProgramCosts {
 	}
 
 	/** A month's cost as entered, in minor units of the program's currency. */
-	record EnteredCost(YearMonth month, long amountMinor, String note, Instant updatedAt) {
+	public record EnteredCost(YearMonth month, long amountMinor, String note, Instant updatedAt) {
 	}
 
 	/** Enters the month's cost of the program, replacing what was entered before. */
-	EnteredCost put(TenantId tenant, Program program, YearMonth month, long amountMinor, String note) {
+	public EnteredCost put(TenantId tenant, Program program, YearMonth month, long amountMinor, String note) {
 		Instant now = clock.instant();
 		EnteredCost entry = new EnteredCost(month, amountMinor, note, now);
 		if (update(tenant, program, entry) == 0) {
@@ -78,7 +78,7 @@ class ProgramCosts {
 	}
 
 	/** The program's entries of the months {@code from} to {@code to}, both included, oldest first. */
-	List<EnteredCost> list(TenantId tenant, Program program, YearMonth from, YearMonth to) {
+	public List<EnteredCost> list(TenantId tenant, Program program, YearMonth from, YearMonth to) {
 		return jdbc.sql("""
 				SELECT cost_month, amount_minor, note, updated_at FROM analytics_cost
 				WHERE tenant_id = :tenant AND program_id = :program AND cost_month >= :from AND cost_month <= :to

@@ -160,6 +160,25 @@ class MemberController {
 		return MemberResponse.of(member, labels.of(tenant, member.id()));
 	}
 
+	record UpdateProfile(@Size(max = 254) String email, @Size(max = 32) String phone, @Size(max = 100) String firstName,
+			@Size(max = 100) String lastName, LocalDate birthDate,
+			@Pattern(regexp = "fr|en", message = "must be fr or en") String locale, Boolean marketingConsent) {
+	}
+
+	/**
+	 * Replaces the member's profile: contact details (normalised; one another member has is 409
+	 * {@code member-exists}; left out or blank removes it), name, birth date, language ({@code en} if left out),
+	 * marketing consent (false if left out). The card number and external id stay. Answers the member.
+	 */
+	@PutMapping("/{id}")
+	MemberResponse update(Caller caller, @PathVariable UUID id, @Valid @RequestBody UpdateProfile request) {
+		TenantId tenant = caller.require(Scope.MEMBERS_WRITE);
+		Member member = members.update(tenant, new MemberId(id), new Profile(request.email(), request.phone(),
+				request.firstName(), request.lastName(), request.birthDate(), request.locale(),
+				Boolean.TRUE.equals(request.marketingConsent())));
+		return MemberResponse.of(member, labels.of(tenant, member.id()));
+	}
+
 	/** Lifts the member's block; an active member stays as they are. Answers the member. */
 	@PostMapping("/{id}/unblock")
 	MemberResponse unblock(Caller caller, @PathVariable UUID id) {

@@ -64,30 +64,13 @@ public class Members {
 	 * {@link ErrorCode#MEMBER_EXISTS}.
 	 */
 	public Member enrol(TenantId tenant, Enrolment enrolment) {
-		String country = tenants.get(tenant).country();
-		List<FieldError> errors = new ArrayList<>();
-		String email = enrolment.email() == null ? null : ContactDetails.email(enrolment.email()).orElseGet(() -> {
-			errors.add(new FieldError("email", "is not an e-mail address"));
-			return null;
-		});
-		String phone = enrolment.phone() == null ? null
-				: ContactDetails.phone(enrolment.phone(), country).orElseGet(() -> {
-					errors.add(new FieldError("phone", "is not a valid phone number (use +country code for numbers "
-							+ "outside " + country + ")"));
-					return null;
-				});
-		LocalDate today = LocalDate.now(clock);
-		if (enrolment.birthDate() != null
-				&& (enrolment.birthDate().isAfter(today) || enrolment.birthDate().isBefore(EARLIEST_BIRTH_DATE))) {
-			errors.add(new FieldError("birthDate", "must be between " + EARLIEST_BIRTH_DATE + " and today"));
-		}
-		errors.addAll(MemberLabels.check(enrolment.labels(), "labels"));
-		if (!errors.isEmpty()) {
-			throw new BusinessException(ErrorCode.INVALID_REQUEST, describe(errors), errors);
-		}
-		requireUnused(tenant, "external_id", "externalId", enrolment.externalId());
-		requireUnused(tenant, "email", "email", email);
-		requireUnused(tenant, "phone", "phone", phone);
+		Contact contact = checked(tenant, enrolment.email(), enrolment.phone(), enrolment.birthDate(),
+				MemberLabels.check(enrolment.labels(), "labels"));
+		requireUnused(tenant, "external_id", "externalId", enrolment.externalId(), null);
+		requireUnused(tenant, "email", "email", contact.email(), null);
+		requireUnused(tenant, "phone", "phone", contact.phone(), null);
+		String email = contact.email();
+		String phone = contact.phone();
 
 		Member member = new Member(new MemberId(Ids.newId(clock)), tenant, unusedCardNumber(tenant),
 				enrolment.externalId(), email, phone, enrolment.firstName(), enrolment.lastName(),
@@ -328,6 +311,69 @@ public class Members {
 			.list();
 	}
 
+	/**
+	 * Changes what a member's profile holds: contact details (normalised and checked as at enrolment: one another
+	 * member has is {@link ErrorCode#MEMBER_EXISTS}), name, birth date, language, marketing consent. The card number and
+	 * external id stay. A merged member is {@link ErrorCode#MEMBER_MERGED}.
+	 */
+	@Transactional
+	public Member update(TenantId tenant, MemberId id, Profile profile) {
+		lock(tenant, id).requireNotMerged();
+		Contact contact = checked(tenant, blankToNull(profile.email()), blankToNull(profile.phone()),
+				profile.birthDate(), List.of());
+		requireUnused(tenant, "email", "email", contact.email(), id);
+		requireUnused(tenant, "phone", "phone", contact.phone(), id);
+		jdbc.sql("""
+				UPDATE member SET email = :email, phone = :phone, first_name = :firstName, last_name = :lastName,
+				birth_date = :birthDate, locale = :locale, marketing_consent = :marketingConsent
+				WHERE tenant_id = :tenant AND id = :id""")
+			.param("email", contact.email())
+			.param("phone", contact.phone())
+			.param("firstName", blankToNull(profile.firstName()))
+			.param("lastName", blankToNull(profile.lastName()))
+			.param("birthDate", profile.birthDate())
+			.param("locale", profile.locale() == null ? "en" : profile.locale())
+			.param("marketingConsent", profile.marketingConsent())
+			.param("tenant", tenant.value())
+			.param("id", id.value())
+			.update();
+		return get(tenant, id);
+	}
+
+	/** Contact details as stored: e-mail in lower case, phone in E.164; null where not given. */
+	private record Contact(String email, String phone) {
+	}
+
+	/** Normalises contact details and checks them with the birth date, with {@code more} errors found before. */
+	private Contact checked(TenantId tenant, String typedEmail, String typedPhone, LocalDate birthDate,
+			List<FieldError> more) {
+		String country = tenants.get(tenant).country();
+		List<FieldError> errors = new ArrayList<>();
+		String email = typedEmail == null ? null : ContactDetails.email(typedEmail).orElseGet(() -> {
+			errors.add(new FieldError("email", "is not an e-mail address"));
+			return null;
+		});
+		String phone = typedPhone == null ? null
+				: ContactDetails.phone(typedPhone, country).orElseGet(() -> {
+					errors.add(new FieldError("phone", "is not a valid phone number (use +country code for numbers "
+							+ "outside " + country + ")"));
+					return null;
+				});
+		LocalDate today = LocalDate.now(clock);
+		if (birthDate != null && (birthDate.isAfter(today) || birthDate.isBefore(EARLIEST_BIRTH_DATE))) {
+			errors.add(new FieldError("birthDate", "must be between " + EARLIEST_BIRTH_DATE + " and today"));
+		}
+		errors.addAll(more);
+		if (!errors.isEmpty()) {
+			throw new BusinessException(ErrorCode.INVALID_REQUEST, describe(errors), errors);
+		}
+		return new Contact(email, phone);
+	}
+
+	private static String blankToNull(String value) {
+		return value == null || value.isBlank() ? null : value.strip();
+	}
+
 	/** The member as they are now: if they were merged, the member they were merged into. */
 	public Member current(TenantId tenant, MemberId id) {
 		return current(tenant, get(tenant, id));
@@ -406,8 +452,9 @@ public class Members {
 			.optional();
 	}
 
-	private void requireUnused(TenantId tenant, String column, String field, String value) {
-		if (value != null && findBy(tenant, column, value).isPresent()) {
+	/** The identifier is no member's, but {@code self}'s if it is not null. */
+	private void requireUnused(TenantId tenant, String column, String field, String value, MemberId self) {
+		if (value != null && findBy(tenant, column, value).filter(other -> !other.id().equals(self)).isPresent()) {
 			throw new BusinessException(ErrorCode.MEMBER_EXISTS, "Another member already has this " + field,
 					List.of(new FieldError(field, "is already used by another member")));
 		}

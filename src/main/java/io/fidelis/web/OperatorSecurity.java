@@ -70,6 +70,7 @@ class OperatorSecurity {
 				.requestMatchers("/admin/operators", "/admin/operators/**").hasAuthority(MANAGE_OPERATORS.name())
 				.requestMatchers("/admin/audit", "/admin/audit/**").hasAuthority(VIEW_AUDIT_LOG.name())
 				.requestMatchers("/admin/jobs", "/admin/jobs/**").hasAuthority(RUN_JOBS.name())
+				.requestMatchers(HttpMethod.POST, "/admin/dashboard/costs").hasAuthority(EDIT_PROGRAMS.name())
 				.requestMatchers("/admin", "/admin/dashboard/**", "/admin/account", "/admin/account/**")
 				.hasAuthority(VIEW_DASHBOARD.name())
 				// A page not named above is open to no one: forgetting a rule hides a page rather than exposing it.

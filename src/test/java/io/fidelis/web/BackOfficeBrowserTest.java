@@ -70,13 +70,18 @@ class BackOfficeBrowserTest {
 
 	@Test
 	void showsTheDashboardWithItsChartsAndSavesAScreenshot() throws Exception {
-		String member = tenant.enrol("{}");
-		tenant.purchase(member, "t-" + UUID.randomUUID(), "42.00", clock.instant());
+		for (int i = 0; i < 6; i++) {
+			String member = tenant.enrol("{}");
+			for (int sale = 0; sale <= i % 3; sale++) {
+				tenant.purchase(member, "t-" + UUID.randomUUID(), (20 + 7 * i) + ".50", clock.instant());
+			}
+		}
+		assertThat(tenant.api().post("/api/v1/analytics:refresh", "", null).status()).isEqualTo(200);
 		logIn(Role.ANALYST);
 
 		new WebDriverWait(browser, Duration.ofSeconds(20)).until(
 				ExpectedConditions.attributeToBe(By.id("dashboard"), "data-charts", "drawn"));
-		assertThat(browser.findElement(By.id("kpi-enrolments")).getText()).contains("New members");
+		assertThat(browser.findElement(By.id("kpi-enrolments")).getText()).contains("New members").contains("6");
 		assertThat(browser.findElements(By.cssSelector("canvas"))).hasSize(6);
 
 		Path artefact = Path.of("target", "screenshots", "dashboard.png");

@@ -91,4 +91,25 @@ class DashboardScreensIntegrationTest {
 		assertThat(cashier.get("/admin").status()).isEqualTo(403);
 		assertThat(cashier.get("/admin/dashboard/audience").status()).isEqualTo(403);
 	}
+
+	@Test
+	void letsAManagerEnterAMonthsCostAndAnAnalystOnlyReadIt() {
+		Screens manager = as(Role.MANAGER);
+		Screens analyst = as(Role.ANALYST);
+		String month = java.time.YearMonth.from(clock.instant().atZone(java.time.ZoneOffset.UTC)).toString();
+		manager.get("/admin/dashboard/costs");
+
+		Page entered = manager.post("/admin/dashboard/costs", "program", "points", "month", month, "amount", "1200,50",
+				"note", "Printed cards");
+		analyst.get("/admin/dashboard/costs");
+		Page refused = analyst.post("/admin/dashboard/costs", "program", "points", "month", month, "amount", "1",
+				"note", "nope");
+
+		assertThat(entered.status()).isEqualTo(302);
+		assertThat(refused.status()).isEqualTo(403);
+		Page list = analyst.get("/admin/dashboard/costs");
+		assertThat(list.body()).contains("1200.50").contains("Printed cards").doesNotContain("id=\"enter-cost\"");
+		assertThat(tenant.api().get("/api/v1/analytics/costs").json().get(0).get("amount").asString())
+			.isEqualTo("1200.50");
+	}
 }

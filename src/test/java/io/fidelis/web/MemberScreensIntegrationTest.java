@@ -206,4 +206,30 @@ class MemberScreensIntegrationTest {
 				null), PageRequest.of(10, null)).items()).singleElement()
 			.satisfies(entry -> assertThat(entry.summary()).contains("bronze → gold").contains("VIP guest"));
 	}
+
+	@Test
+	void editsAProfileWithTheChangeAuditedAndRefusesAnAddressAnotherMemberHas() {
+		String member = tenant.enrol("""
+				{"firstName": "Lise", "email": "lise-%s@example.com"}""".formatted(UUID.randomUUID()));
+		String other = "taken-" + UUID.randomUUID() + "@example.com";
+		tenant.enrol("""
+				{"email": "%s"}""".formatted(other));
+		manager.get("/admin/members/" + member);
+
+		manager.post("/admin/members/" + member + "/profile", "firstName", "Lise-Marie", "lastName", "Roux", "email",
+				"LISE.ROUX@example.com", "phone", "", "birthDate", "1990-04-02", "locale", "fr", "marketingConsent",
+				"true");
+		Page refused = manager.post("/admin/members/" + member + "/profile", "firstName", "Lise-Marie", "email",
+				other, "locale", "fr");
+
+		Api.Response read = tenant.api().get("/api/v1/members/" + member);
+		assertThat(read.text("/firstName")).isEqualTo("Lise-Marie");
+		assertThat(read.text("/email")).isEqualTo("lise.roux@example.com");
+		assertThat(read.text("/birthDate")).isEqualTo("1990-04-02");
+		assertThat(manager.get(refused.location()).body()).contains("Another member already has this email");
+		assertThat(auditLog.search(tenant.id(), new AuditSearch("member", member, null, "member.edited", null, null,
+				null), PageRequest.of(10, null)).items()).singleElement()
+			.satisfies(entry -> assertThat(entry.before()).contains("\"firstName\":\"Lise\""))
+			.satisfies(entry -> assertThat(entry.after()).contains("Lise-Marie"));
+	}
 }

@@ -3,7 +3,6 @@ package io.fidelis.web.admin;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.UUID;
 
 import org.springframework.stereotype.Controller;
@@ -11,7 +10,6 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-import io.fidelis.shared.BusinessException;
 import io.fidelis.shared.Page;
 import io.fidelis.shared.PageRequest;
 import io.fidelis.tenant.AuditEntry;
@@ -38,11 +36,11 @@ class AuditScreen {
 			@RequestParam(required = false) String subject, @RequestParam(required = false) String from,
 			@RequestParam(required = false) String to, @RequestParam(required = false) String cursor, Model model) {
 		ZoneId zone = model.getAttribute("zone") instanceof ZoneId tenantZone ? tenantZone : ZoneOffset.UTC;
-		LocalDate fromDay = day("from", from);
-		LocalDate toDay = day("to", to);
-		AuditSearch search = new AuditSearch(null, blankToNull(subject), by, blankToNull(action),
+		LocalDate fromDay = ScreenFields.day("from", from);
+		LocalDate toDay = ScreenFields.day("to", to);
+		AuditSearch search = new AuditSearch(null, ScreenFields.text("subject", subject, 200), by, ScreenFields.text("action", action, 60),
 				fromDay == null ? null : fromDay.atStartOfDay(zone).toInstant(),
-				toDay == null ? null : toDay.plusDays(1).atStartOfDay(zone).toInstant(), blankToNull(q));
+				toDay == null ? null : toDay.plusDays(1).atStartOfDay(zone).toInstant(), ScreenFields.text("q", q, 200));
 		Page<AuditEntry> entries = auditLog.search(operator.tenantId(), search, PageRequest.of(50, cursor));
 		model.addAttribute("section", "audit");
 		model.addAttribute("entries", entries.items());
@@ -56,21 +54,5 @@ class AuditScreen {
 		model.addAttribute("from", from);
 		model.addAttribute("to", to);
 		return "screens/audit";
-	}
-
-	private static LocalDate day(String field, String value) {
-		if (value == null || value.isBlank()) {
-			return null;
-		}
-		try {
-			return LocalDate.parse(value.strip());
-		}
-		catch (DateTimeParseException notADate) {
-			throw BusinessException.invalid(field, "must be a date such as 2026-11-25");
-		}
-	}
-
-	private static String blankToNull(String value) {
-		return value == null || value.isBlank() ? null : value.strip();
 	}
 }

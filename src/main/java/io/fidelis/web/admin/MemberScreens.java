@@ -2,7 +2,6 @@ package io.fidelis.web.admin;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -28,6 +27,7 @@ import io.fidelis.ledger.Statements;
 import io.fidelis.member.Member;
 import io.fidelis.member.MemberId;
 import io.fidelis.member.MemberMerges;
+import io.fidelis.member.Profile;
 import io.fidelis.member.Members;
 import io.fidelis.program.Program;
 import io.fidelis.program.ProgramId;
@@ -163,6 +163,27 @@ class MemberScreens {
 		return "redirect:/admin/members/" + id;
 	}
 
+	@PostMapping("/admin/members/{id}/profile")
+	String edit(Operator operator, @PathVariable UUID id, @RequestParam(required = false) String email,
+			@RequestParam(required = false) String phone, @RequestParam(required = false) String firstName,
+			@RequestParam(required = false) String lastName, @RequestParam(required = false) String birthDate,
+			@RequestParam(defaultValue = "en") String locale,
+			@RequestParam(defaultValue = "false") boolean marketingConsent) {
+		if (!ScreenFields.LANGUAGES.contains(locale)) {
+			throw BusinessException.invalid("locale", "must be fr or en");
+		}
+		Profile profile = new Profile(email, phone, ScreenFields.text("firstName", firstName, 100),
+				ScreenFields.text("lastName", lastName, 100), ScreenFields.day("birthDate", birthDate), locale,
+				marketingConsent);
+		transactions.executeWithoutResult(tx -> {
+			Member before = members.get(operator.tenantId(), new MemberId(id));
+			Member after = members.update(operator.tenantId(), new MemberId(id), profile);
+			auditLog.record(operator, "member.edited", "member", id.toString(), "profile of " + after.cardNumber(),
+					before, after);
+		});
+		return "redirect:/admin/members/" + id;
+	}
+
 	@PostMapping("/admin/members/{id}/block")
 	String block(Operator operator, @PathVariable UUID id, @RequestParam String reason, RedirectAttributes redirect) {
 		transactions.executeWithoutResult(tx -> {
@@ -214,7 +235,10 @@ class MemberScreens {
 		if (reason.isBlank() || reason.length() > Adjustments.MAX_REASON_LENGTH) {
 			throw BusinessException.invalid("reason", "must be 1 to " + Adjustments.MAX_REASON_LENGTH + " characters");
 		}
-		LocalDate lastDay = day(until);
+		LocalDate lastDay = ScreenFields.day("until", until);
+		if (lastDay == null) {
+			throw BusinessException.invalid("until", "is required");
+		}
 		Instant end = lastDay.plusDays(1).atStartOfDay(chosen.timeZone()).toInstant();
 		transactions.executeWithoutResult(tx -> {
 			String before = memberTiers.current(operator.tenantId(), chosen.id(), id).map(Tier::code).orElse(null);
@@ -224,15 +248,6 @@ class MemberScreens {
 					before == null ? null : Map.of("tier", before), Map.of("tier", tier, "until", end));
 		});
 		return "redirect:/admin/members/" + id;
-	}
-
-	private static LocalDate day(String value) {
-		try {
-			return LocalDate.parse(value.strip());
-		}
-		catch (DateTimeParseException notADate) {
-			throw BusinessException.invalid("until", "must be a date such as 2027-01-31");
-		}
 	}
 
 	private static long parsePoints(String points) {
