@@ -200,11 +200,14 @@ class KpiController {
 	}
 
 	static YearMonth month(String field, String value) {
+		YearMonth month;
 		try {
-			return YearMonth.parse(value);
+			month = YearMonth.parse(value);
 		}
 		catch (DateTimeParseException e) {
 			throw BusinessException.invalid(field, "must be a month, as 2026-01");
 		}
+		Period.within(field, month.atDay(1));
+		return month;
 	}
 }
