@@ -30,6 +30,8 @@ KEY=fid_scale$(head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n')00000
 URL=http://127.0.0.1:$PORT
 mkdir -p "$OUT"
 [ -f target/fidelis.jar ] || { echo "target/fidelis.jar is missing: run ./mvnw -DskipTests package" >&2; exit 1; }
+# A copy, so that a build during the run does not change the jar under the service.
+cp target/fidelis.jar "$OUT/fidelis.jar"
 if curl -s -o /dev/null "$URL/"; then
 	echo "port $PORT is taken: set SCALE_PORT" >&2
 	exit 1
@@ -48,7 +50,7 @@ trap cleanup EXIT
 start_service() {
 	FIDELIS_DB_URL="jdbc:postgresql://127.0.0.1:5432/$DB" FIDELIS_DB_USER=postgres \
 		FIDELIS_BOOTSTRAP_TENANT=bench FIDELIS_BOOTSTRAP_API_KEY="$KEY" FIDELIS_JOBS_ENABLED=false SERVER_PORT=$PORT \
-		java -jar target/fidelis.jar >> "$OUT/service.log" 2>&1 &
+		java -jar "$OUT/fidelis.jar" >> "$OUT/service.log" 2>&1 &
 	SERVICE_PID=$!
 	for _ in $(seq 1 180); do
 		curl -fs "$URL/actuator/health" > /dev/null && return

@@ -24,6 +24,6 @@ INSERT INTO purchase (id, tenant_id, transaction_id, member_id, occurred_at, amo
 SELECT pg_temp.seed_id(ms, 'a' || n), :'tenant_id', 'anonymous-' || lpad(n::text, 9, '0'), NULL,
        to_timestamp(ms / 1000.0), 500 + (n * 7919) % 10000, :'currency', 'store-' || (n % :stores), 'store',
        to_timestamp(ms / 1000.0)
-FROM generate_series(0, :anonymous - 1) n,
+FROM generate_series(0::bigint, :anonymous - 1) n,
      LATERAL (SELECT :start_ms + n * ((:end_ms - :start_ms) / GREATEST(:anonymous, 1)) AS ms) at;
 COMMIT;
