@@ -181,11 +181,14 @@ public class KpiReports {
 	}
 
 	static YearMonth month(String field, String value) {
+		YearMonth month;
 		try {
-			return YearMonth.parse(value);
+			month = YearMonth.parse(value);
 		}
 		catch (DateTimeParseException e) {
 			throw BusinessException.invalid(field, "must be a month, as 2026-01");
 		}
+		Period.within(field, month.atDay(1));
+		return month;
 	}
 }

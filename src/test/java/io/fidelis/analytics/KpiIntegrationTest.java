@@ -337,6 +337,12 @@ class KpiIntegrationTest {
 		assertProblem(api.get("/api/v1/analytics/summary?from=yesterday"), 400, "/problems/invalid-request");
 		assertProblem(api.get("/api/v1/analytics/summary?to=2026-02-30"), 400, "/problems/invalid-request");
 		assertThat(fields(api.get("/api/v1/analytics/summary?from=2024-01-01&to=2026-01-01"))).containsExactly("from");
+		assertThat(fields(api.get("/api/v1/analytics/summary?from=-999999999-01-01&to=-999999999-01-05")))
+			.containsExactly("to");
+		assertThat(fields(api.get("/api/v1/analytics/series?from=%2B999999999-12-01&to=%2B999999999-12-31")))
+			.containsExactly("to");
+		assertThat(fields(api.get("/api/v1/analytics/cohorts?to=%2B999999999-12"))).containsExactly("to");
+		assertThat(fields(api.put("/api/v1/analytics/costs/0001-01", "{\"amount\": \"1.00\"}"))).containsExactly("month");
 		assertProblem(api.get("/api/v1/analytics/summary?program=nope"), 404, "/problems/program-not-found");
 		assertThat(fields(api.get("/api/v1/analytics/summary?store=" + "s".repeat(65)))).containsExactly("store");
 		assertThat(fields(api.get("/api/v1/analytics/series?interval=week"))).containsExactly("interval");

@@ -38,4 +38,14 @@ class PeriodTest {
 			.isInstanceOf(BusinessException.class)
 			.hasMessageContaining("366 days");
 	}
+
+	@Test
+	void rejectsDatesNoHistoryHolds() {
+		assertThatThrownBy(() -> Period.requested(LocalDate.of(1899, 12, 31), TODAY, TODAY, 366))
+			.isInstanceOf(BusinessException.class)
+			.hasMessageContaining("1900-01-01");
+		assertThatThrownBy(() -> Period.requested(null, LocalDate.MAX, TODAY, 366)).isInstanceOf(BusinessException.class);
+		assertThat(Period.requested(LocalDate.of(1900, 1, 1), LocalDate.of(1900, 1, 1), TODAY, 366).previous().from())
+			.isEqualTo(LocalDate.of(1899, 12, 31));
+	}
 }
