@@ -2,6 +2,7 @@ package io.fidelis.member;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -114,21 +115,33 @@ class MemberController {
 
 	/**
 	 * With {@code identifier}: the member with that card number, e-mail, phone, external id or id, if any (a list of
-	 * zero or one). Without: all members, or with {@code label} those with that label, newest first, a page at a time.
+	 * zero or one; an identifier of a merged member finds the member they were merged into). Without: all members,
+	 * or with {@code label} those with that label, with {@code status} ({@code active}, {@code blocked},
+	 * {@code merged}) those in that status, newest first, a page at a time.
 	 */
 	@GetMapping
 	Page<MemberResponse> find(Caller caller, @RequestParam(required = false) @Size(max = 254) String identifier,
-			@RequestParam(required = false) String label, @RequestParam(required = false) Integer limit,
-			@RequestParam(required = false) String cursor) {
+			@RequestParam(required = false) String label, @RequestParam(required = false) String status,
+			@RequestParam(required = false) Integer limit, @RequestParam(required = false) String cursor) {
 		TenantId tenant = caller.require(Scope.MEMBERS_READ);
 		if (identifier != null) {
-			if (label != null) {
-				throw BusinessException.invalid("label", "cannot be combined with identifier");
+			if (label != null || status != null) {
+				throw BusinessException.invalid(label != null ? "label" : "status", "cannot be combined with identifier");
 			}
 			return responses(tenant, members.findByIdentifier(tenant, identifier).stream().toList(), null);
 		}
-		Page<Member> page = members.list(tenant, label, PageRequest.of(limit, cursor));
+		Page<Member> page = members.list(tenant, label, status(status), PageRequest.of(limit, cursor));
 		return responses(tenant, page.items(), page.nextCursor());
+	}
+
+	private static MemberStatus status(String status) {
+		if (status == null) {
+			return null;
+		}
+		return Arrays.stream(MemberStatus.values())
+			.filter(candidate -> candidate.name().toLowerCase(Locale.ROOT).equals(status))
+			.findFirst()
+			.orElseThrow(() -> BusinessException.invalid("status", "must be active, blocked or merged"));
 	}
 
 	/**

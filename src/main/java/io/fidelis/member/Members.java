@@ -265,17 +265,21 @@ public class Members {
 			.list();
 	}
 
-	/** All members, or those with {@code label} if it is not null, newest first. */
-	public Page<Member> list(TenantId tenant, String label, PageRequest page) {
+	/**
+	 * All members, newest first; those with {@code label} if it is not null, and in {@code status} if it is not null.
+	 */
+	public Page<Member> list(TenantId tenant, String label, MemberStatus status, PageRequest page) {
 		if (label != null) {
 			MemberLabels.requireLabel(label, "label");
 		}
 		List<Member> rows = jdbc.sql("SELECT " + SELECTED + " FROM member WHERE tenant_id = :tenant"
 				+ (label == null ? "" : " AND id IN (SELECT member_id FROM member_label WHERE tenant_id = :tenant"
 						+ " AND label = :label)")
+				+ (status == null ? "" : " AND status = :status")
 				+ page.condition("created_at", "id") + " ORDER BY created_at DESC, id DESC LIMIT :limit")
 			.param("tenant", tenant.value())
 			.param("label", label)
+			.param("status", status == null ? null : status.name())
 			.param("before", Timestamps.sql(page.before()))
 			.param("beforeId", page.beforeId())
 			.param("limit", page.fetchSize())

@@ -139,6 +139,37 @@ class MemberBlockIntegrationTest {
 	}
 
 	@Test
+	void theBackOfficeListsTheMembersOfAStatusNewestFirst() {
+		TestTenant tenant = tenants.create();
+		String first = tenant.memberWith(0);
+		String active = tenant.memberWith(0);
+		String second = tenant.memberWith(0);
+		String survivor = tenant.memberWith(0);
+		for (String member : List.of(first, second)) {
+			assertThat(tenant.api().post(block(member), "{\"reason\": \"fraud\"}").status()).isEqualTo(200);
+		}
+		String duplicate = tenant.memberWith(0);
+		assertThat(tenant.api().post("/api/v1/members/" + survivor + "/merges", "{\"duplicate\": \"" + duplicate + "\"}")
+			.status()).isEqualTo(200);
+
+		Api.Response blocked = tenant.api().get("/api/v1/members?status=blocked&limit=1");
+		Api.Response next = tenant.api().get("/api/v1/members?status=blocked&limit=1&cursor=" + blocked.text("/nextCursor"));
+
+		assertThat(blocked.json().path("items")).extracting(item -> item.get("id").asString()).containsExactly(second);
+		assertThat(next.json().path("items")).extracting(item -> item.get("id").asString()).containsExactly(first);
+		assertThat(next.text("/nextCursor")).isNull();
+		assertThat(tenant.api().get("/api/v1/members?status=merged").json().path("items"))
+			.extracting(item -> item.get("id").asString())
+			.containsExactly(duplicate);
+		assertThat(tenant.api().get("/api/v1/members?status=active").json().path("items"))
+			.extracting(item -> item.get("id").asString())
+			.containsExactly(survivor, active);
+		assertThat(Problems.fields(tenant.api().get("/api/v1/members?status=gone"))).containsExactly("status");
+		assertThat(Problems.fields(tenant.api().get("/api/v1/members?status=blocked&identifier=" + first)))
+			.containsExactly("status");
+	}
+
+	@Test
 	void aBatchRefusesTheEventsOfABlockedMemberOneByOne() {
 		TestTenant tenant = tenants.create();
 		String ada = tenant.memberWith(0);
