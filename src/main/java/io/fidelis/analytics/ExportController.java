@@ -91,7 +91,7 @@ class ExportController {
 		csv.header(concat(MEMBER_COLUMNS, List.of("program", "available", "pending", "tier", "segment")));
 		String cursor = null;
 		do {
-			Page<Member> page = members.list(tenant, null, PageRequest.of(PAGE, cursor));
+			Page<Member> page = members.list(tenant, null, null, PageRequest.of(PAGE, cursor));
 			for (Member member : page.items()) {
 				member(csv, member);
 				UUID id = member.id().value();

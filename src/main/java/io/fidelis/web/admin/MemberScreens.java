@@ -92,7 +92,8 @@ class MemberScreens {
 			model.addAttribute("members", members.search(operator.tenantId(), q, SEARCH_LIMIT));
 		}
 		else {
-			Page<Member> newest = members.list(operator.tenantId(), null, PageRequest.of(SEARCH_LIMIT, cursor));
+			Page<Member> newest = members.list(operator.tenantId(), null, null,
+					PageRequest.of(SEARCH_LIMIT, cursor));
 			model.addAttribute("members", newest.items());
 			model.addAttribute("nextCursor", newest.nextCursor());
 		}
