@@ -209,10 +209,10 @@ final class RuleForm implements Serializable {
 	 * @throws BusinessException naming the first field that cannot be read
 	 */
 	RuleDefinition definition(ZoneId zone) {
-		Stacking.Mode mode = choice("stacking.mode", Stacking.Mode::valueOf);
+		Stacking.Mode mode = choice("stacking.mode", constant(Stacking.Mode.class));
 		Stacking stacking = mode == null ? null : new Stacking(mode, text("stacking.group"));
 		return new RuleDefinition(text("name"), text("description"), text("trigger"), conditions(), effect(),
-				choice("beneficiary", Beneficiary::valueOf), limits(), dateTime("validFrom", zone),
+				choice("beneficiary", constant(Beneficiary.class)), limits(), dateTime("validFrom", zone),
 				dateTime("validTo", zone), integer("priority"), stacking, text("campaign"));
 	}
 
@@ -243,13 +243,13 @@ final class RuleForm implements Serializable {
 		List<String> allOf = list("conditions.labels.allOf");
 		List<String> noneOf = list("conditions.labels.noneOf");
 		Labels labels = anyOf == null && allOf == null && noneOf == null ? null : new Labels(anyOf, allOf, noneOf);
-		List<DayOfWeek> days = checked("conditions.daysOfWeek", DayOfWeek::valueOf);
+		List<DayOfWeek> days = checked("conditions.daysOfWeek", constant(DayOfWeek.class));
 		List<String> segments = checked("conditions.segments", Function.identity());
 		Conditions conditions = new Conditions(decimal("conditions.minAmount"), decimal("conditions.maxAmount"), items,
 				list("conditions.stores"), list("conditions.channels"), days,
 				from == null ? null : new Conditions.Hours(from, to),
 				has("conditions.firstPurchase", "true") ? Boolean.TRUE : null, nth,
-				choice("conditions.birthday", Conditions.Birthday::valueOf), attributes(), labels,
+				choice("conditions.birthday", constant(Conditions.Birthday.class)), attributes(), labels,
 				text("conditions.expression"), list("conditions.tiers"), segments);
 		return conditions.equals(new Conditions(null, null, null, null, null, null, null, null, null, null, null, null,
 				null, null, null)) ? null : conditions;
@@ -260,7 +260,7 @@ final class RuleForm implements Serializable {
 		if (type == null) {
 			throw BusinessException.invalid("effect.type", "is required");
 		}
-		Rounding rounding = choice("effect.rounding", Rounding::valueOf);
+		Rounding rounding = choice("effect.rounding", constant(Rounding.class));
 		return switch (type) {
 			case "points_per_amount" -> new Effect.PointsPerAmount(decimal("effect.points"), decimal("effect.per"),
 					rounding, has("effect.step", "true") ? Boolean.TRUE : null);
@@ -282,7 +282,7 @@ final class RuleForm implements Serializable {
 			if (period.isBlank()) {
 				continue;
 			}
-			Limits.Period parsed = parse(field + ".period", period, Limits.Period::valueOf);
+			Limits.Period parsed = parse(field + ".period", period, constant(Limits.Period.class));
 			perMember.add(new Limits.PerMember(parsed, number(field + ".count", value("limits.count", row)),
 					number(field + ".points", value("limits.points", row))));
 		}
@@ -361,11 +361,16 @@ final class RuleForm implements Serializable {
 
 	private static <T> T parse(String field, String value, Function<String, T> parse) {
 		try {
-			return parse.apply(value.toUpperCase(Locale.ROOT));
+			return parse.apply(value);
 		}
 		catch (IllegalArgumentException unknown) {
 			throw BusinessException.invalid(field, "'" + value + "' is not one of the choices");
 		}
+	}
+
+	/** An enum's constant by its name, in any case. */
+	private static <E extends Enum<E>> Function<String, E> constant(Class<E> type) {
+		return name -> Enum.valueOf(type, name.toUpperCase(Locale.ROOT));
 	}
 
 	private BigDecimal decimal(String field) {

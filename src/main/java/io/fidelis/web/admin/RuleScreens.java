@@ -268,7 +268,7 @@ class RuleScreens {
 		if (!RuleCompiler.PURCHASE.equals(trigger)) {
 			return new EventRequest.Activity(trigger, transactionId, member,
 					member(operator, field(fields, "sample.referrer"), "sample.referrer"), occurredAt,
-					new LinkedHashMap<>(attributes(field(fields, "sample.attributes"))), store, channel,
+					attributes(field(fields, "sample.attributes")), store, channel,
 					program.code(), null);
 		}
 		String amount = field(fields, "sample.amount");
