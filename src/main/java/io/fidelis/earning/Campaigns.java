@@ -163,6 +163,14 @@ public class Campaigns {
 				"No campaign '" + code + "' in program '" + program.code() + "'"));
 	}
 
+	/** The campaign as the API shows it: with its status now and what its budget gave so far. */
+	public CampaignResponse response(String programCode, Campaign campaign) {
+		return new CampaignResponse(campaign.id(), programCode, campaign.code(), campaign.name(),
+				campaign.description(), campaign.startsAt(), campaign.endsAt(), campaign.status(clock.instant()),
+				campaign.budget(), spent(campaign.id()), campaign.audience(), campaign.createdAt(),
+				campaign.updatedAt());
+	}
+
 	/** Units a campaign's budget has given so far. */
 	public long spent(UUID campaignId) {
 		return jdbc.sql("SELECT COALESCE(MAX(spent), 0) FROM budget_usage WHERE owner_id = :id")

@@ -17,17 +17,22 @@ import io.fidelis.shared.TenantId;
 @Service
 public class Events {
 
+	/** Who changes a rule tried in a simulation, in versions that are rolled back with it. */
+	private static final String SIMULATION = "simulation";
+
 	private final EventIntake intake;
 	private final ReturnIntake returns;
 	private final IdempotentRequests idempotentRequests;
 	private final TransactionTemplate transactions;
+	private final Rules rules;
 
 	Events(EventIntake intake, ReturnIntake returns, IdempotentRequests idempotentRequests,
-			TransactionTemplate transactions) {
+			TransactionTemplate transactions, Rules rules) {
 		this.intake = intake;
 		this.returns = returns;
 		this.idempotentRequests = idempotentRequests;
 		this.transactions = transactions;
+		this.rules = rules;
 	}
 
 	/**
@@ -45,10 +50,26 @@ public class Events {
 	 * one already sent can be simulated again; the answer carries the id it was sent with.
 	 */
 	public EventResult simulate(TenantId tenant, String storeId, EventRequest event) {
+		return simulate(tenant, storeId, event, (RuleDraft) null);
+	}
+
+	/**
+	 * What the event would do if the draft were saved and active: as {@link #simulate(TenantId, String, EventRequest)}
+	 * does, with the draft saved as the next version of its rule (or as a new rule), switched on, in the transaction
+	 * that is rolled back. It is checked as saving it would check it: a draft that could not be saved is refused the
+	 * same way.
+	 */
+	public EventResult simulate(TenantId tenant, String storeId, EventRequest event, RuleDraft draft) {
 		EventRequest simulated = event instanceof EventRequest.Return ? event
 				: event.withTransactionId("simulation:" + UUID.randomUUID());
 		return transactions.execute(transaction -> {
 			transaction.setRollbackOnly();
+			if (draft != null) {
+				Rule tried = draft.ruleId() == null
+						? rules.create(tenant, draft.program(), draft.definition(), SIMULATION)
+						: rules.update(tenant, draft.program(), draft.ruleId(), draft.definition(), SIMULATION);
+				rules.activate(tenant, draft.program(), tried.id(), true, SIMULATION);
+			}
 			return apply(tenant, storeId, simulated).simulated(event.transactionId());
 		});
 	}

@@ -1,6 +1,5 @@
 package io.fidelis.earning;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -37,15 +36,6 @@ class RuleController {
 		this.programs = programs;
 		this.rules = rules;
 		this.idempotentRequests = idempotentRequests;
-	}
-
-	record RuleResponse(UUID id, String program, int version, boolean active, RuleDefinition definition,
-			Instant createdAt, Instant updatedAt) {
-
-		static RuleResponse of(String program, Rule rule) {
-			return new RuleResponse(rule.id(), program, rule.version(), rule.active(), rule.definition(),
-					rule.createdAt(), rule.updatedAt());
-		}
 	}
 
 	@PostMapping
