@@ -90,6 +90,12 @@ public record RewardDefinition(@Pattern(regexp = "[a-z0-9][a-z0-9_-]{0,31}",
 			@Size(max = 20) List<@NotBlank @Size(max = 32) String> segments) {
 	}
 
+	/** The same definition with another stock (null: no limit). */
+	public RewardDefinition withStock(Integer newStock) {
+		return new RewardDefinition(code, type, cost, cashPrice, validFrom, validUntil, newStock, perMemberLimit, texts,
+				imageUrl, discount, sku, category, voucher, cashback, experience, eligibility, automatic);
+	}
+
 	boolean isAutomatic() {
 		return Boolean.TRUE.equals(automatic);
 	}
