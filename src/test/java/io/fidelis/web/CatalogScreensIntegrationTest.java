@@ -411,4 +411,37 @@ class CatalogScreensIntegrationTest {
 		assertThat(tenant.api().get("/api/v1/programs/points/rewards/cap").text("/status")).isEqualTo("available");
 		assertThat(tenant.api().get("/api/v1/api-keys").json().size()).isEqualTo(1);
 	}
+
+	@Test
+	void showsEveryCatalogPageInEnglishAndFrenchWithEachTextTranslated() {
+		Screens owner = as(Role.OWNER);
+		tenant.api().put("/api/v1/programs/points/tiers", """
+				{"metric": "amount_spent", "window": {"type": "calendar_year"}, "downgrade": "to_supported_tier",
+				 "review": {"type": "fixed", "date": "01-31"}, "tiers": [
+				  {"code": "base", "names": {"fr": "Base", "en": "Base"}, "threshold": 0},
+				  {"code": "gold", "names": {"fr": "Or", "en": "Gold"}, "threshold": 500, "earnMultiplier": 1.5,
+				   "perks": {"fr": ["Café"], "en": ["Coffee"]}}]}""");
+		createReward(owner, "five-off", "3");
+		owner.get("/admin/programs/causes");
+		owner.post("/admin/programs/causes", "code", "forest", "nameFr", "Forêt");
+		owner.get("/admin/programs/plans/new");
+		owner.post("/admin/programs/plans", "code", "club", "nameEn", "Club", "nameFr", "Club", "price", "20",
+				"currency", "EUR", "term", "days", "termDays", "30", "trialDays", "7", "program", "points", "tier",
+				"gold");
+
+		for (String language : new String[] { "en", "fr" }) {
+			for (String page : new String[] { "/admin/programs/points/tiers", "/admin/programs/points/rewards",
+					"/admin/programs/points/rewards/new", "/admin/programs/points/rewards/five-off/edit",
+					"/admin/programs/causes", "/admin/programs/plans", "/admin/programs/plans/new",
+					"/admin/programs/plans/club/edit", "/admin/api-keys", "/admin/jobs" }) {
+				Page read = owner.get(page + "?lang=" + language);
+				assertThat(read.status()).as(page).isEqualTo(200);
+				assertThat(read.body()).as(language + " " + page).doesNotContain("??");
+			}
+		}
+		assertThat(owner.get("/admin/programs/points/tiers?lang=fr").body()).contains("Paliers de")
+			.contains("chaque année le 01-31");
+		assertThat(owner.get("/admin/programs/plans?lang=fr").body()).contains("30 jours, une fois")
+			.contains("7 jours d&#39;essai");
+	}
 }
