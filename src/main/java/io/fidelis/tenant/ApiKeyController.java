@@ -48,17 +48,18 @@ class ApiKeyController {
 	}
 
 	@JsonInclude(JsonInclude.Include.NON_NULL)
+	/** @param lastUsedAt when a request last authenticated with the key, to the minute; left out if never */
 	record ApiKeyResponse(UUID id, String name, String prefix, List<String> scopes, String storeId,
-			Instant createdAt, Instant revokedAt, String key) {
+			Instant createdAt, Instant revokedAt, Instant lastUsedAt, String key) {
 
 		static ApiKeyResponse of(ApiKey apiKey, String key) {
 			return new ApiKeyResponse(apiKey.id(), apiKey.name(), apiKey.prefix(),
 					apiKey.scopes().stream().map(Scope::code).sorted().toList(), apiKey.storeId(),
-					apiKey.createdAt(), apiKey.revokedAt(), key);
+					apiKey.createdAt(), apiKey.revokedAt(), apiKey.lastUsedAt(), key);
 		}
 
 		ApiKeyResponse withKey(String secret) {
-			return new ApiKeyResponse(id, name, prefix, scopes, storeId, createdAt, revokedAt, secret);
+			return new ApiKeyResponse(id, name, prefix, scopes, storeId, createdAt, revokedAt, lastUsedAt, secret);
 		}
 	}
 

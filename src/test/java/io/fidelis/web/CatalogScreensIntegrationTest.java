@@ -305,12 +305,22 @@ class CatalogScreensIntegrationTest {
 		assertThat(createdEntries).hasSize(1);
 		assertThat(createdEntries.get(0).after()).contains("Till 3").doesNotContain(key);
 		String id = createdEntries.get(0).subjectId();
+		assertThat(lastUsed(created, id)).isEqualTo("—");
+		assertThat(lastUsed(owner.get("/admin/api-keys"), id)).matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}");
 		Page revoked = owner.post("/admin/api-keys/" + id + "/revoke");
 
 		assertThat(revoked.status()).isEqualTo(302);
 		assertThat(till.get("/api/v1/members?limit=1").status()).isEqualTo(401);
 		assertThat(audited("api-key.revoked")).singleElement()
 			.satisfies(entry -> assertThat(entry.after()).contains("revokedAt"));
+	}
+
+	/** The "last used" cell of a key's row in the list of keys. */
+	static String lastUsed(Page keys, String id) {
+		Matcher cell = Pattern.compile("id=\"key-" + id + "\".*?class=\"last-used\">([^<]*)<", Pattern.DOTALL)
+			.matcher(keys.body());
+		assertThat(cell.find()).as(keys.body()).isTrue();
+		return cell.group(1);
 	}
 
 	@Test
