@@ -401,6 +401,9 @@ class CatalogScreensIntegrationTest {
 		assertThat(retire.status()).isEqualTo(403);
 		assertThat(cause.status()).isEqualTo(403);
 		assertThat(tenant.api().get("/api/v1/programs/points/rewards/mug").text("/status")).isEqualTo("available");
+		assertThat(analyst.get("/admin/programs/points/rewards/new").status()).isEqualTo(403);
+		assertThat(analyst.get("/admin/programs/points/rewards/mug/edit").status()).isEqualTo(403);
+		assertThat(analyst.get("/admin/programs/plans/new").status()).isEqualTo(403);
 		assertThat(analyst.get("/admin/api-keys").status()).isEqualTo(403);
 		assertThat(analyst.get("/admin/jobs").status()).isEqualTo(403);
 	}

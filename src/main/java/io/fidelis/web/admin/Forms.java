@@ -12,6 +12,9 @@ import org.springframework.util.MultiValueMap;
 import io.fidelis.shared.BusinessException;
 import io.fidelis.shared.ErrorCode;
 import io.fidelis.shared.FieldError;
+import io.fidelis.tenant.Operator;
+import io.fidelis.tenant.Permission;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Validator;
 
 /**
@@ -40,6 +43,18 @@ class Forms {
 				.collect(Collectors.joining("; ")), errors);
 		}
 		return request;
+	}
+
+	/**
+	 * The forbidden page (403) for a form its reader could not send, shown to those who read programs but do not edit
+	 * them; null for those who do.
+	 */
+	static String forbiddenUnlessEditor(Operator operator, HttpServletResponse response) {
+		if (operator.may(Permission.EDIT_PROGRAMS)) {
+			return null;
+		}
+		response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+		return "forward:/admin/forbidden";
 	}
 
 	/** A field's value, stripped; null if the form left it out or blank. */

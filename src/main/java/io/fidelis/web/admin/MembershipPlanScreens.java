@@ -20,6 +20,7 @@ import io.fidelis.program.Programs;
 import io.fidelis.shared.BusinessException;
 import io.fidelis.tenant.AuditLog;
 import io.fidelis.tenant.Operator;
+import jakarta.servlet.http.HttpServletResponse;
 
 /** The paid membership plans: list, create, edit, retire, through the catalog the API uses; each change audited. */
 @Controller
@@ -48,13 +49,15 @@ class MembershipPlanScreens {
 	}
 
 	@GetMapping("/admin/programs/plans/new")
-	String newPlan(Operator operator, Model model) {
-		return form(operator, null, model);
+	String newPlan(Operator operator, Model model, HttpServletResponse response) {
+		String forbidden = Forms.forbiddenUnlessEditor(operator, response);
+		return forbidden != null ? forbidden : form(operator, null, model);
 	}
 
 	@GetMapping("/admin/programs/plans/{code}/edit")
-	String edit(Operator operator, @PathVariable String code, Model model) {
-		return form(operator, plans.get(operator.tenantId(), code), model);
+	String edit(Operator operator, @PathVariable String code, Model model, HttpServletResponse response) {
+		String forbidden = Forms.forbiddenUnlessEditor(operator, response);
+		return forbidden != null ? forbidden : form(operator, plans.get(operator.tenantId(), code), model);
 	}
 
 	private String form(Operator operator, MembershipPlans.Entry plan, Model model) {

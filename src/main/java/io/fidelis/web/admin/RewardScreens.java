@@ -31,6 +31,7 @@ import io.fidelis.reward.Rewards;
 import io.fidelis.shared.BusinessException;
 import io.fidelis.tenant.AuditLog;
 import io.fidelis.tenant.Operator;
+import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * A program's rewards catalog: each reward with its stock, what was issued and what is left; create and edit a
@@ -79,13 +80,16 @@ class RewardScreens {
 	}
 
 	@GetMapping("/admin/programs/{code}/rewards/new")
-	String newReward(Operator operator, @PathVariable String code, Model model) {
-		return form(operator, code, null, model);
+	String newReward(Operator operator, @PathVariable String code, Model model, HttpServletResponse response) {
+		String forbidden = Forms.forbiddenUnlessEditor(operator, response);
+		return forbidden != null ? forbidden : form(operator, code, null, model);
 	}
 
 	@GetMapping("/admin/programs/{code}/rewards/{reward}/edit")
-	String edit(Operator operator, @PathVariable String code, @PathVariable String reward, Model model) {
-		return form(operator, code, reward, model);
+	String edit(Operator operator, @PathVariable String code, @PathVariable String reward, Model model,
+			HttpServletResponse response) {
+		String forbidden = Forms.forbiddenUnlessEditor(operator, response);
+		return forbidden != null ? forbidden : form(operator, code, reward, model);
 	}
 
 	private String form(Operator operator, String code, String rewardCode, Model model) {
