@@ -101,7 +101,7 @@ public record RewardDefinition(@Pattern(regexp = "[a-z0-9][a-z0-9_-]{0,31}",
 	}
 
 	/** The name members read, in their language if the reward has it. */
-	String name(String language) {
+	public String name(String language) {
 		Text text = "fr".equals(language) && texts.fr() != null || texts.en() == null ? texts.fr() : texts.en();
 		return text.name();
 	}

@@ -1,6 +1,5 @@
 package io.fidelis.web.admin;
 
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -78,7 +77,7 @@ class ApiKeyScreens {
 		if (requestKey == null) {
 			throw BusinessException.invalid("requestKey", "is missing: open the page again");
 		}
-		ApiKeyForm request = forms.valid(new ApiKeyForm(Forms.text(form, "name"), scopes(form.get("scope")),
+		ApiKeyForm request = forms.valid(new ApiKeyForm(Forms.text(form, "name"), Scope.parse(form.getOrDefault("scope", List.of())),
 				Forms.text(form, "storeId")));
 		AtomicReference<String> secret = new AtomicReference<>();
 		IdempotentResponse<Created> created = idempotentRequests.execute(operator.tenantId(), "screen:" + requestKey,
@@ -120,14 +119,5 @@ class ApiKeyScreens {
 		model.addAttribute("scopes", Scope.values());
 		model.addAttribute("requestKey", UUID.randomUUID());
 		return "screens/api-keys";
-	}
-
-	private static Set<Scope> scopes(List<String> codes) {
-		Set<Scope> scopes = EnumSet.noneOf(Scope.class);
-		for (String code : codes == null ? List.<String>of() : codes) {
-			scopes.add(Scope.find(code).orElseThrow(() -> BusinessException.invalid("scopes",
-					"'" + code + "' is not a scope")));
-		}
-		return scopes;
 	}
 }

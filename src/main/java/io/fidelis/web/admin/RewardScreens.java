@@ -69,7 +69,7 @@ class RewardScreens {
 		Program program = programs.get(operator.tenantId(), code);
 		List<Row> rows = rewards.list(operator.tenantId(), program).stream().map(reward -> {
 			RewardDefinition definition = reward.definition();
-			return new Row(reward.code(), name(definition, locale), definition.type(), definition.cost(),
+			return new Row(reward.code(), definition.name(locale.getLanguage()), definition.type(), definition.cost(),
 					definition.cashPrice(), reward.status(clock.instant()), definition.stock(), reward.issued(),
 					definition.stock() == null ? null : Math.max(0, definition.stock() - reward.issued()));
 		}).toList();
@@ -171,12 +171,6 @@ class RewardScreens {
 		return stock == null ? "unlimited" : stock.toString();
 	}
 
-	private static String name(RewardDefinition definition, Locale locale) {
-		RewardDefinition.Text text = "fr".equals(locale.getLanguage()) && definition.texts().fr() != null
-				|| definition.texts().en() == null ? definition.texts().fr() : definition.texts().en();
-		return text == null ? "" : text.name();
-	}
-
 	/**
 	 * The definition the form describes; on an edit, what the form does not show is kept from {@code existing}.
 	 * Fields of other types than the one chosen are left out, as the API wants them.
@@ -201,7 +195,7 @@ class RewardScreens {
 					kind == RewardDefinition.Discount.Kind.PERCENT ? Forms.decimal(form, "discountMaxAmount") : null);
 		}
 		RewardDefinition.VoucherTerms voucher = null;
-		if (issuesVouchers(type)) {
+		if (type != null && type.issuesVouchers()) {
 			RewardDefinition.VoucherTerms kept = existing == null ? null : existing.voucher();
 			Integer validDays = Forms.whole(form, "voucherValidDays");
 			BigDecimal minBasket = Forms.decimal(form, "voucherMinBasket");
@@ -227,19 +221,14 @@ class RewardScreens {
 		LocalDate lastDay = day(form, "validUntil");
 		LocalDate firstDay = day(form, "validFrom");
 		return new RewardDefinition(code, type,
-				Forms.wholeLong(form, "cost"), issuesVouchers(type) ? Forms.decimal(form, "cashPrice") : null,
+				Forms.wholeLong(form, "cost"),
+				type != null && type.issuesVouchers() ? Forms.decimal(form, "cashPrice") : null,
 				firstDay == null ? null : firstDay.atStartOfDay(zone).toOffsetDateTime(),
 				lastDay == null ? null : lastDay.plusDays(1).atStartOfDay(zone).toOffsetDateTime(),
 				Forms.whole(form, "stock"), Forms.whole(form, "perMemberLimit"), texts, Forms.text(form, "imageUrl"),
 				discount, type == RewardType.FREE_PRODUCT ? Forms.text(form, "sku") : null,
 				type == RewardType.CHEAPEST_ITEM_FREE ? Forms.text(form, "category") : null, voucher, cashback,
 				experience, eligibility, form.containsKey("automatic") ? Boolean.TRUE : null);
-	}
-
-	/** As {@code RewardType}'s own rule: these issue vouchers, which a till burns. */
-	static boolean issuesVouchers(RewardType type) {
-		return type == RewardType.DISCOUNT_VOUCHER || type == RewardType.FREE_PRODUCT
-				|| type == RewardType.CHEAPEST_ITEM_FREE || type == RewardType.EXPERIENCE;
 	}
 
 	private static LocalDate day(MultiValueMap<String, String> form, String field) {
