@@ -57,6 +57,8 @@ class CatalogBrowserTest {
 		browser.findElement(By.id("email")).sendKeys(email);
 		browser.findElement(By.id("password")).sendKeys(PASSWORD);
 		browser.findElement(By.id("log-in")).click();
+		// Signed in once the home page names the operator; going elsewhere sooner would race the log-in.
+		browser.findElement(By.id("account"));
 	}
 
 	@Test
