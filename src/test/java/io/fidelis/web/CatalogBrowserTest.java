@@ -2,6 +2,7 @@ package io.fidelis.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterEach;
@@ -9,8 +10,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import io.fidelis.support.Api;
@@ -99,19 +103,22 @@ class CatalogBrowserTest {
 		browser.findElement(By.id("scope-members-read")).click();
 		browser.findElement(By.cssSelector("#create-key button")).click();
 
-		String key = browser.findElement(By.id("secret")).getText();
+		WebElement shown = browser.findElement(By.id("secret"));
+		String key = shown.getText();
 		assertThat(key).startsWith("fid_");
 		Api till = tenant.api().withKey(key);
 		assertThat(till.get("/api/v1/members?limit=1").status()).isEqualTo(200);
 
 		browser.findElement(By.linkText("API keys")).click();
+		new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(shown));
 		assertThat(browser.getPageSource()).doesNotContain(key);
-		String row = browser.findElement(By.xpath("//tr[td[text()='Till at the station']]")).getText();
-		assertThat(row).contains("members:read").contains(key.substring(0, 12));
+		By row = By.xpath("//tr[td[text()='Till at the station']]");
+		assertThat(browser.findElement(row).getText()).contains("members:read").contains(key.substring(0, 12));
 		browser.findElement(By.xpath("//tr[td[text()='Till at the station']]//button")).click();
 
-		assertThat(browser.findElement(By.xpath("//tr[td[text()='Till at the station']]")).getText())
-			.contains("revoked");
+		// The page after the revocation says so above the list.
+		browser.findElement(By.cssSelector(".flash.notice"));
+		assertThat(browser.findElement(row).getText()).contains("revoked");
 		assertThat(till.get("/api/v1/members?limit=1").status()).isEqualTo(401);
 	}
 }
