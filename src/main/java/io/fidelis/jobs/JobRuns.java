@@ -37,12 +37,8 @@ class JobRuns {
 		this.clock = clock;
 	}
 
-	enum Outcome {
-		SUCCEEDED, FAILED
-	}
-
 	/** One run of a job, as recorded; {@code summary} if it succeeded, {@code error} if it failed. */
-	record Run(String job, String instance, Instant startedAt, Instant finishedAt, Outcome outcome, String summary,
+	record Run(String job, String instance, Instant startedAt, Instant finishedAt, JobOutcome outcome, String summary,
 			String error) {
 	}
 
@@ -59,7 +55,7 @@ class JobRuns {
 		}
 		catch (RuntimeException failure) {
 			try {
-				record(new Run(job.name(), instance, started, clock.instant(), Outcome.FAILED, null,
+				record(new Run(job.name(), instance, started, clock.instant(), JobOutcome.FAILED, null,
 						cut(failure.toString(), MAX_ERROR)));
 			}
 			catch (RuntimeException unrecorded) {
@@ -67,7 +63,7 @@ class JobRuns {
 			}
 			throw failure;
 		}
-		record(new Run(job.name(), instance, started, clock.instant(), Outcome.SUCCEEDED, cut(summary, MAX_SUMMARY),
+		record(new Run(job.name(), instance, started, clock.instant(), JobOutcome.SUCCEEDED, cut(summary, MAX_SUMMARY),
 				null));
 		log.info("Job {} ran on {}: {}", job.name(), instance, summary);
 	}
@@ -119,6 +115,6 @@ class JobRuns {
 		return new Run(rs.getString("job"), rs.getString("instance"),
 				Timestamps.instant(rs.getObject("started_at", OffsetDateTime.class)),
 				Timestamps.instant(rs.getObject("finished_at", OffsetDateTime.class)),
-				Outcome.valueOf(rs.getString("outcome")), rs.getString("summary"), rs.getString("error"));
+				JobOutcome.valueOf(rs.getString("outcome")), rs.getString("summary"), rs.getString("error"));
 	}
 }

@@ -29,7 +29,7 @@ import jakarta.validation.constraints.Size;
  * @param earnMultiplier what the member earns in that program is multiplied by while active (1 if left out)
  * @param rewards codes of rewards given, free, when the membership starts
  */
-record MembershipPlan(@Pattern(regexp = "[a-z0-9][a-z0-9_-]{0,31}",
+public record MembershipPlan(@Pattern(regexp = "[a-z0-9][a-z0-9_-]{0,31}",
 		message = "must be 1 to 32 lower-case letters, digits, - or _") String code, @NotNull @Valid Names names,
 		@NotNull @DecimalMin("0") @DecimalMax("100000000") BigDecimal price, @NotNull String currency,
 		@NotNull MembershipTerm term, @Min(1) @Max(3660) Integer termDays, Boolean autoRenew,
@@ -40,7 +40,7 @@ record MembershipPlan(@Pattern(regexp = "[a-z0-9][a-z0-9_-]{0,31}",
 		@Size(max = 10) List<@NotNull @Pattern(regexp = "[a-z0-9][a-z0-9_-]{0,31}",
 				message = "must be a reward's code") String> rewards) {
 
-	MembershipPlan {
+	public MembershipPlan {
 		autoRenew = autoRenew == null ? term != MembershipTerm.DAYS : autoRenew;
 		trialDays = trialDays == null ? 0 : trialDays;
 		graceDays = graceDays == null ? 0 : graceDays;
@@ -49,20 +49,20 @@ record MembershipPlan(@Pattern(regexp = "[a-z0-9][a-z0-9_-]{0,31}",
 		rewards = rewards == null ? List.of() : List.copyOf(rewards);
 	}
 
-	record Names(@NotBlank @Size(max = 100) String fr, @NotBlank @Size(max = 100) String en) {
+	public record Names(@NotBlank @Size(max = 100) String fr, @NotBlank @Size(max = 100) String en) {
 	}
 
-	record Perks(@Size(max = 20) List<@NotBlank @Size(max = 200) String> fr,
+	public record Perks(@Size(max = 20) List<@NotBlank @Size(max = 200) String> fr,
 			@Size(max = 20) List<@NotBlank @Size(max = 200) String> en) {
 
-		Perks {
+		public Perks {
 			fr = fr == null ? List.of() : List.copyOf(fr);
 			en = en == null ? List.of() : List.copyOf(en);
 		}
 	}
 
 	/** The same plan under this code. */
-	MembershipPlan withCode(String newCode) {
+	public MembershipPlan withCode(String newCode) {
 		return new MembershipPlan(newCode, names, price, currency, term, termDays, autoRenew, trialDays, graceDays,
 				program, tier, earnMultiplier, perks, rewards);
 	}

@@ -1,9 +1,7 @@
 package io.fidelis.membership;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -16,18 +14,11 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import io.fidelis.program.Program;
-import io.fidelis.program.Programs;
-import io.fidelis.reward.RewardGrants;
 import io.fidelis.shared.BusinessException;
-import io.fidelis.shared.ErrorCode;
-import io.fidelis.shared.FieldError;
 import io.fidelis.shared.IdempotentRequests;
-import io.fidelis.shared.Money;
 import io.fidelis.shared.TenantId;
 import io.fidelis.tenant.Caller;
 import io.fidelis.tenant.Scope;
-import io.fidelis.tier.MemberTiers;
 import jakarta.validation.Valid;
 
 /** The paid membership plans a tenant sells. */
@@ -35,18 +26,11 @@ import jakarta.validation.Valid;
 @RequestMapping("/api/v1/membership-plans")
 class MembershipPlanController {
 
-	private final MembershipPlans plans;
-	private final Programs programs;
-	private final MemberTiers tiers;
-	private final RewardGrants rewards;
+	private final MembershipPlanCatalog plans;
 	private final IdempotentRequests idempotentRequests;
 
-	MembershipPlanController(MembershipPlans plans, Programs programs, MemberTiers tiers, RewardGrants rewards,
-			IdempotentRequests idempotentRequests) {
+	MembershipPlanController(MembershipPlanCatalog plans, IdempotentRequests idempotentRequests) {
 		this.plans = plans;
-		this.programs = programs;
-		this.tiers = tiers;
-		this.rewards = rewards;
 		this.idempotentRequests = idempotentRequests;
 	}
 
@@ -74,7 +58,7 @@ class MembershipPlanController {
 		}
 		return idempotentRequests.execute(tenant, idempotencyKey, "POST /membership-plans", request,
 				PlanResponse.class, HttpStatus.CREATED,
-				() -> PlanResponse.of(plans.create(tenant, checked(tenant, request))))
+				() -> PlanResponse.of(plans.create(tenant, request)))
 			.toResponseEntity();
 	}
 
@@ -89,7 +73,7 @@ class MembershipPlanController {
 		}
 		return idempotentRequests.execute(tenant, idempotencyKey, "PUT /membership-plans/" + plan, request,
 				PlanResponse.class, HttpStatus.OK,
-				() -> PlanResponse.of(plans.update(tenant, checked(tenant, request.withCode(plan)))))
+				() -> PlanResponse.of(plans.update(tenant, plan, request)))
 			.toResponseEntity();
 	}
 
@@ -111,35 +95,5 @@ class MembershipPlanController {
 	@GetMapping("/{plan}")
 	PlanResponse get(Caller caller, @PathVariable String plan) {
 		return PlanResponse.of(plans.get(caller.tenantId(), plan));
-	}
-
-	/**
-	 * The plan with its program filled in, once what the annotations cannot check holds: the price fits its currency,
-	 * the program exists and has the tier, the rewards can be given.
-	 */
-	private MembershipPlan checked(TenantId tenant, MembershipPlan plan) {
-		Money.parse(plan.price(), Money.currency(plan.currency(), "currency"), "price");
-		List<FieldError> problems = new ArrayList<>(plan.problems());
-		String programCode = plan.program() == null ? Programs.DEFAULT_CODE : plan.program();
-		Program program = programs.find(tenant, programCode).orElse(null);
-		if (program == null) {
-			problems.add(new FieldError("program", "no program with code '" + programCode + "'"));
-		}
-		else if (plan.tier() != null && tiers.tier(tenant, program.id(), plan.tier()).isEmpty()) {
-			problems.add(new FieldError("tier", "program " + programCode + " has no tier '" + plan.tier() + "'"));
-		}
-		for (int i = 0; i < plan.rewards().size(); i++) {
-			int index = i;
-			rewards.refusal(tenant, plan.rewards().get(i))
-				.ifPresent(reason -> problems.add(new FieldError("rewards[" + index + "]", reason)));
-		}
-		if (!problems.isEmpty()) {
-			throw new BusinessException(ErrorCode.INVALID_REQUEST, problems.stream()
-				.map(problem -> problem.field() + ": " + problem.message())
-				.collect(Collectors.joining("; ")), problems);
-		}
-		return new MembershipPlan(plan.code(), plan.names(), plan.price(), plan.currency(), plan.term(),
-				plan.termDays(), plan.autoRenew(), plan.trialDays(), plan.graceDays(), programCode, plan.tier(),
-				plan.earnMultiplier(), plan.perks(), plan.rewards());
 	}
 }

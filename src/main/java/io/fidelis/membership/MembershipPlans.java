@@ -25,7 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** The membership plans of each tenant, each kept whole as the JSON its operator put; codes are unique per tenant. */
 @Repository
-class MembershipPlans {
+public class MembershipPlans {
 
 	private final JdbcClient jdbc;
 	private final JsonMapper json;
@@ -52,7 +52,7 @@ class MembershipPlans {
 	}
 
 	/** A plan as it is kept: members can no longer start a retired plan; memberships of it go on. */
-	record Entry(MembershipPlan plan, Instant retiredAt, Instant createdAt, Instant updatedAt) {
+	public record Entry(MembershipPlan plan, Instant retiredAt, Instant createdAt, Instant updatedAt) {
 	}
 
 	Entry create(TenantId tenant, MembershipPlan plan) {

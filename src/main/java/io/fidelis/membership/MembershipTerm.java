@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 
 /** How long one paid term of a plan lasts. */
-enum MembershipTerm {
+public enum MembershipTerm {
 
 	MONTHLY, YEARLY,
 

@@ -12,14 +12,14 @@ import jakarta.validation.constraints.Size;
  *
  * @param retiredAt when an operator closed it to donations (null: open)
  */
-record Cause(UUID id, String code, Texts texts, String imageUrl, Instant retiredAt, Instant createdAt,
+public record Cause(UUID id, String code, Texts texts, String imageUrl, Instant retiredAt, Instant createdAt,
 		Instant updatedAt) {
 
 	/** The cause's name and description for members, in English and French (at least one name). */
-	record Texts(@Valid Text en, @Valid Text fr) {
+	public record Texts(@Valid Text en, @Valid Text fr) {
 	}
 
-	record Text(@NotBlank @Size(max = 100) String name, @Size(max = 1000) String description) {
+	public record Text(@NotBlank @Size(max = 100) String name, @Size(max = 1000) String description) {
 	}
 
 	/** The name members read, in their language if the cause has it. */

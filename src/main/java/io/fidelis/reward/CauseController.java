@@ -79,7 +79,6 @@ class CauseController {
 		if (request.code() == null) {
 			throw BusinessException.invalid("code", "is required");
 		}
-		requireName(request.texts());
 		return idempotentRequests.execute(tenant, idempotencyKey, "POST /causes", request, CauseResponse.class,
 				HttpStatus.CREATED,
 				() -> response(causes.create(tenant, request.code(), request.texts(), request.imageUrl()), null))
@@ -95,7 +94,6 @@ class CauseController {
 		if (request.code() != null && !request.code().equals(code)) {
 			throw BusinessException.invalid("code", "cannot be changed");
 		}
-		requireName(request.texts());
 		return idempotentRequests.execute(tenant, idempotencyKey, "PUT /causes/" + code, request, CauseResponse.class,
 				HttpStatus.OK, () -> response(causes.update(tenant, code, request.texts(), request.imageUrl()), null))
 			.toResponseEntity();
@@ -131,12 +129,6 @@ class CauseController {
 					Amounts.text(giving.value().minorUnits(), giving.value().currency()),
 					giving.value().currency().getCurrencyCode()))
 			.toList()));
-	}
-
-	private static void requireName(Cause.Texts texts) {
-		if (texts.en() == null && texts.fr() == null) {
-			throw BusinessException.invalid("texts", "must have an English or a French name");
-		}
 	}
 
 	private static CauseResponse response(Cause cause, GivenResponse given) {

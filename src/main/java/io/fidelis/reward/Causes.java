@@ -21,9 +21,12 @@ import io.fidelis.shared.Ids;
 import io.fidelis.shared.TenantId;
 import io.fidelis.shared.Timestamps;
 
-/** The charity causes of each tenant. Codes are unique per tenant, so members and tills name a cause by its code. */
+/**
+ * The charity causes of each tenant. Codes are unique per tenant, so members and tills name a cause by its code. A
+ * cause has an English or a French name, or both.
+ */
 @Repository
-class Causes {
+public class Causes {
 
 	private static final String COLUMNS = """
 			id, code, name_en, description_en, name_fr, description_fr, image_url, retired_at, created_at,
@@ -37,7 +40,8 @@ class Causes {
 		this.clock = clock;
 	}
 
-	Cause create(TenantId tenant, String code, Cause.Texts texts, String imageUrl) {
+	public Cause create(TenantId tenant, String code, Cause.Texts texts, String imageUrl) {
+		requireName(texts);
 		Instant now = clock.instant();
 		UUID id = Ids.newId(clock);
 		try {
@@ -60,7 +64,8 @@ class Causes {
 	}
 
 	/** Replaces the cause's texts and image; donations already made keep the name they were made with. */
-	Cause update(TenantId tenant, String code, Cause.Texts texts, String imageUrl) {
+	public Cause update(TenantId tenant, String code, Cause.Texts texts, String imageUrl) {
+		requireName(texts);
 		Cause cause = get(tenant, code);
 		jdbc.sql("""
 				UPDATE cause SET name_en = :nameEn, description_en = :descriptionEn, name_fr = :nameFr,
@@ -73,7 +78,7 @@ class Causes {
 	}
 
 	/** Closes the cause to donations for good; what was given stays in its report. */
-	Cause retire(TenantId tenant, String code) {
+	public Cause retire(TenantId tenant, String code) {
 		Cause cause = get(tenant, code);
 		jdbc.sql("UPDATE cause SET retired_at = :now, updated_at = :now WHERE id = :id AND retired_at IS NULL")
 			.param("now", Timestamps.sql(clock.instant()))
@@ -82,14 +87,14 @@ class Causes {
 		return get(tenant, code);
 	}
 
-	List<Cause> list(TenantId tenant) {
+	public List<Cause> list(TenantId tenant) {
 		return jdbc.sql("SELECT " + COLUMNS + " FROM cause WHERE tenant_id = :tenant ORDER BY code")
 			.param("tenant", tenant.value())
 			.query(Causes::cause)
 			.list();
 	}
 
-	Cause get(TenantId tenant, String code) {
+	public Cause get(TenantId tenant, String code) {
 		return find(tenant, code).orElseThrow(
 				() -> new BusinessException(ErrorCode.CAUSE_NOT_FOUND, "No cause with code '" + code + "'"));
 	}
@@ -100,6 +105,12 @@ class Causes {
 			.param("code", code)
 			.query(Causes::cause)
 			.optional();
+	}
+
+	private static void requireName(Cause.Texts texts) {
+		if (texts.en() == null && texts.fr() == null) {
+			throw BusinessException.invalid("texts", "must have an English or a French name");
+		}
 	}
 
 	/** The texts and image as the columns hold them. */

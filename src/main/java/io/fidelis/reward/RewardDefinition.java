@@ -90,12 +90,18 @@ public record RewardDefinition(@Pattern(regexp = "[a-z0-9][a-z0-9_-]{0,31}",
 			@Size(max = 20) List<@NotBlank @Size(max = 32) String> segments) {
 	}
 
+	/** The same definition with another stock (null: no limit). */
+	public RewardDefinition withStock(Integer newStock) {
+		return new RewardDefinition(code, type, cost, cashPrice, validFrom, validUntil, newStock, perMemberLimit, texts,
+				imageUrl, discount, sku, category, voucher, cashback, experience, eligibility, automatic);
+	}
+
 	boolean isAutomatic() {
 		return Boolean.TRUE.equals(automatic);
 	}
 
 	/** The name members read, in their language if the reward has it. */
-	String name(String language) {
+	public String name(String language) {
 		Text text = "fr".equals(language) && texts.fr() != null || texts.en() == null ? texts.fr() : texts.en();
 		return text.name();
 	}

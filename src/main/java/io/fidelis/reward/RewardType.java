@@ -23,7 +23,7 @@ public enum RewardType {
 	}
 
 	/** Whether redeeming it issues vouchers (one per unit) that a till burns. */
-	boolean issuesVouchers() {
+	public boolean issuesVouchers() {
 		return vouchers;
 	}
 }

@@ -82,7 +82,7 @@ public class Rewards {
 	}
 
 	/** Replaces the definition; vouchers already issued keep the offer they were issued with. */
-	Reward update(TenantId tenant, Program program, String code, RewardDefinition definition) {
+	public Reward update(TenantId tenant, Program program, String code, RewardDefinition definition) {
 		Reward reward = get(tenant, program, code);
 		checks.check(tenant, definition, program);
 		refuseSecondAutomatic(tenant, program, code, definition);
@@ -101,8 +101,29 @@ public class Rewards {
 		return get(tenant, program, code);
 	}
 
+	/**
+	 * Sets how many can be redeemed in all (null: no limit), the rest of the definition unchanged. Locks the reward's
+	 * row first, so a redemption racing the change counts against the stock before or after it, never lost.
+	 *
+	 * @throws BusinessException if the stock is below what was already issued, or the definition refuses it
+	 */
+	public Reward changeStock(TenantId tenant, Program program, String code, Integer stock) {
+		Reward reward = get(tenant, program, code);
+		int issued = jdbc.sql("SELECT issued FROM reward WHERE id = :id FOR UPDATE")
+			.param("id", reward.id())
+			.query(Integer.class)
+			.single();
+		if (stock != null && (stock < 0 || stock > 100_000_000)) {
+			throw BusinessException.invalid("stock", "must be from 0 to 100000000, or none for no limit");
+		}
+		if (stock != null && stock < issued) {
+			throw BusinessException.invalid("stock", "must be at least the " + issued + " already issued");
+		}
+		return update(tenant, program, code, reward.definition().withStock(stock));
+	}
+
 	/** Takes the reward out of the catalog for good: no more redemptions; issued vouchers stay valid. */
-	Reward retire(TenantId tenant, Program program, String code) {
+	public Reward retire(TenantId tenant, Program program, String code) {
 		Reward reward = get(tenant, program, code);
 		hasAutomatic.forget(program.id());
 		jdbc.sql("UPDATE reward SET retired_at = :now, updated_at = :now WHERE id = :id AND retired_at IS NULL")
@@ -112,7 +133,8 @@ public class Rewards {
 		return get(tenant, program, code);
 	}
 
-	List<Reward> list(TenantId tenant, Program program) {
+	/** The program's catalog, retired rewards too, by code. */
+	public List<Reward> list(TenantId tenant, Program program) {
 		return jdbc.sql("SELECT " + COLUMNS + " FROM reward WHERE tenant_id = :tenant AND program_id = :program "
 				+ "ORDER BY code")
 			.param("tenant", tenant.value())
@@ -121,7 +143,7 @@ public class Rewards {
 			.list();
 	}
 
-	Reward get(TenantId tenant, Program program, String code) {
+	public Reward get(TenantId tenant, Program program, String code) {
 		return find(tenant, code).filter(reward -> reward.programId().equals(program.id()))
 			.orElseThrow(() -> notFound(code));
 	}

@@ -1,7 +1,6 @@
 package io.fidelis.tenant;
 
 import java.time.Instant;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -20,7 +19,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
-import io.fidelis.shared.BusinessException;
 import io.fidelis.shared.IdempotentRequests;
 import io.fidelis.shared.IdempotentResponse;
 import io.fidelis.shared.TenantId;
@@ -48,17 +46,18 @@ class ApiKeyController {
 	}
 
 	@JsonInclude(JsonInclude.Include.NON_NULL)
+	/** @param lastUsedAt when a request last authenticated with the key, to the minute; left out if never */
 	record ApiKeyResponse(UUID id, String name, String prefix, List<String> scopes, String storeId,
-			Instant createdAt, Instant revokedAt, String key) {
+			Instant createdAt, Instant revokedAt, Instant lastUsedAt, String key) {
 
 		static ApiKeyResponse of(ApiKey apiKey, String key) {
 			return new ApiKeyResponse(apiKey.id(), apiKey.name(), apiKey.prefix(),
 					apiKey.scopes().stream().map(Scope::code).sorted().toList(), apiKey.storeId(),
-					apiKey.createdAt(), apiKey.revokedAt(), key);
+					apiKey.createdAt(), apiKey.revokedAt(), apiKey.lastUsedAt(), key);
 		}
 
 		ApiKeyResponse withKey(String secret) {
-			return new ApiKeyResponse(id, name, prefix, scopes, storeId, createdAt, revokedAt, secret);
+			return new ApiKeyResponse(id, name, prefix, scopes, storeId, createdAt, revokedAt, lastUsedAt, secret);
 		}
 	}
 
@@ -70,7 +69,7 @@ class ApiKeyController {
 	ResponseEntity<ApiKeyResponse> create(Caller caller, @RequestHeader(name = IdempotentRequests.HEADER,
 			required = false) String idempotencyKey, @Valid @RequestBody CreateApiKey request) {
 		TenantId tenant = caller.require(Scope.API_KEYS_MANAGE);
-		Set<Scope> scopes = scopes(request.scopes());
+		Set<Scope> scopes = Scope.parse(request.scopes());
 		AtomicReference<String> secret = new AtomicReference<>();
 		IdempotentResponse<ApiKeyResponse> response = idempotentRequests.execute(tenant, idempotencyKey,
 				"POST /api-keys", request, ApiKeyResponse.class, HttpStatus.CREATED, () -> {
@@ -96,15 +95,5 @@ class ApiKeyController {
 	@DeleteMapping("/{id}")
 	ApiKeyResponse revoke(Caller caller, @PathVariable UUID id) {
 		return ApiKeyResponse.of(apiKeys.revoke(caller.require(Scope.API_KEYS_MANAGE), id), null);
-	}
-
-	private static Set<Scope> scopes(List<String> codes) {
-		Set<Scope> scopes = EnumSet.noneOf(Scope.class);
-		for (String code : codes) {
-			scopes.add(Scope.find(code)
-				.orElseThrow(() -> BusinessException.invalid("scopes", "'" + code + "' is not a scope; known: "
-						+ String.join(", ", Scope.all().stream().map(Scope::code).toList()))));
-		}
-		return scopes;
 	}
 }

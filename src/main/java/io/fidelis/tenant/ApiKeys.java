@@ -8,6 +8,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.Base64;
@@ -41,6 +42,8 @@ public class ApiKeys {
 	private static final String KEY_PREFIX = "fid_";
 	private static final int SHOWN_PREFIX_LENGTH = 12;
 	private static final SecureRandom RANDOM = new SecureRandom();
+	/** How stale a key's last use may be: it is written at most this often, never on every request. */
+	public static final Duration LAST_USE_PRECISION = Duration.ofMinutes(1);
 
 	private final JdbcClient jdbc;
 	private final Clock clock;
@@ -80,7 +83,7 @@ public class ApiKeys {
 
 	private ApiKey insert(TenantId tenant, String name, Set<Scope> scopes, String storeId, String key) {
 		ApiKey apiKey = new ApiKey(Ids.newId(clock), name, key.substring(0, SHOWN_PREFIX_LENGTH), scopes, storeId,
-				clock.instant(), null);
+				clock.instant(), null, null);
 		jdbc.sql("""
 				INSERT INTO api_key (id, tenant_id, name, key_hash, key_prefix, scopes, store_id, created_at)
 				VALUES (:id, :tenant, :name, :hash, :prefix, :scopes, :store, :createdAt)""")
@@ -98,7 +101,7 @@ public class ApiKeys {
 
 	public List<ApiKey> list(TenantId tenant) {
 		return jdbc.sql("""
-				SELECT id, name, key_prefix, scopes, store_id, created_at, revoked_at FROM api_key
+				SELECT id, name, key_prefix, scopes, store_id, created_at, revoked_at, last_used_at FROM api_key
 				WHERE tenant_id = :tenant ORDER BY created_at DESC, id DESC""")
 			.param("tenant", tenant.value())
 			.query(ApiKeys::apiKey)
@@ -116,7 +119,7 @@ public class ApiKeys {
 			.param("id", id)
 			.update();
 		return jdbc.sql("""
-				SELECT id, name, key_prefix, scopes, store_id, created_at, revoked_at FROM api_key
+				SELECT id, name, key_prefix, scopes, store_id, created_at, revoked_at, last_used_at FROM api_key
 				WHERE tenant_id = :tenant AND id = :id""")
 			.param("tenant", tenant.value())
 			.param("id", id)
@@ -130,21 +133,38 @@ public class ApiKeys {
 		return liveKeys.find(hash(key), this::find);
 	}
 
+	/**
+	 * The live key of this hash, read when the cache does not hold it, which is also when its last use is noted: a
+	 * key in use is read again every cache period, so its last use is known to within that, written once a minute.
+	 */
 	private Optional<Caller> find(String hash) {
-		return jdbc.sql("""
+		Optional<Caller> caller = jdbc.sql("""
 				SELECT id, tenant_id, scopes, store_id FROM api_key
 				WHERE key_hash = :hash AND revoked_at IS NULL""")
 			.param("hash", hash)
 			.query((rs, n) -> new Caller(new TenantId(rs.getObject("tenant_id", UUID.class)),
 					rs.getObject("id", UUID.class), scopes(rs.getString("scopes")), rs.getString("store_id")))
 			.optional();
+		caller.ifPresent(found -> {
+			Instant now = clock.instant();
+			// PERF: a conditional update, so that the row is written at most once a minute however busy the key.
+			jdbc.sql("""
+					UPDATE api_key SET last_used_at = :now
+					WHERE id = :id AND (last_used_at IS NULL OR last_used_at < :staleBefore)""")
+				.param("now", Timestamps.sql(now))
+				.param("staleBefore", Timestamps.sql(now.minus(LAST_USE_PRECISION)))
+				.param("id", found.apiKeyId())
+				.update();
+		});
+		return caller;
 	}
 
 	private static ApiKey apiKey(ResultSet rs, int row) throws SQLException {
 		return new ApiKey(rs.getObject("id", UUID.class), rs.getString("name"), rs.getString("key_prefix"),
 				scopes(rs.getString("scopes")), rs.getString("store_id"),
 				Timestamps.instant(rs.getObject("created_at", OffsetDateTime.class)),
-				Timestamps.instant(rs.getObject("revoked_at", OffsetDateTime.class)));
+				Timestamps.instant(rs.getObject("revoked_at", OffsetDateTime.class)),
+				Timestamps.instant(rs.getObject("last_used_at", OffsetDateTime.class)));
 	}
 
 	private static Set<Scope> scopes(String codes) {

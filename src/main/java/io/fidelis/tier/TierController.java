@@ -1,8 +1,6 @@
 package io.fidelis.tier;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -18,7 +16,6 @@ import io.fidelis.program.Program;
 import io.fidelis.program.Programs;
 import io.fidelis.shared.BusinessException;
 import io.fidelis.shared.ErrorCode;
-import io.fidelis.shared.FieldError;
 import io.fidelis.shared.IdempotentRequests;
 import io.fidelis.shared.TenantId;
 import io.fidelis.tenant.Caller;
@@ -32,14 +29,11 @@ class TierController {
 
 	private final Programs programs;
 	private final TierLadders ladders;
-	private final Standings standings;
 	private final IdempotentRequests idempotentRequests;
 
-	TierController(Programs programs, TierLadders ladders, Standings standings,
-			IdempotentRequests idempotentRequests) {
+	TierController(Programs programs, TierLadders ladders, IdempotentRequests idempotentRequests) {
 		this.programs = programs;
 		this.ladders = ladders;
-		this.standings = standings;
 		this.idempotentRequests = idempotentRequests;
 	}
 
@@ -85,28 +79,7 @@ class TierController {
 		return idempotentRequests.execute(tenant, idempotencyKey, "PUT /programs/" + program + "/tiers", request,
 				LadderResponse.class, HttpStatus.OK, () -> {
 					Program owner = programs.get(tenant, program);
-					List<FieldError> problems = request.problems(owner);
-					if (!problems.isEmpty()) {
-						throw new BusinessException(ErrorCode.INVALID_REQUEST, problems.stream()
-							.map(problem -> problem.field() + ": " + problem.message())
-							.collect(Collectors.joining("; ")), problems);
-					}
-					if (request.expression() != null) {
-						try {
-							TierScore.check(request.expression());
-						}
-						catch (IllegalArgumentException invalid) {
-							throw new BusinessException(ErrorCode.INVALID_EXPRESSION, invalid.getMessage(),
-									List.of(new FieldError("expression", invalid.getMessage())));
-						}
-					}
-					List<String> left = new ArrayList<>(standings.tiersInUse(tenant, owner.id()));
-					left.removeIf(code -> request.rank(code) >= 0);
-					if (!left.isEmpty()) {
-						throw new BusinessException(ErrorCode.TIER_IN_USE, "Members are in the tiers " + left
-								+ ", which the ladder leaves out");
-					}
-					ladders.put(tenant, owner.id(), request);
+					ladders.replace(tenant, owner, request);
 					return LadderResponse.of(owner, request);
 				})
 			.toResponseEntity();
