@@ -1,8 +1,8 @@
 package io.fidelis.analytics;
 
 import java.io.IOException;
-import java.util.Arrays;
 import java.math.BigDecimal;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
