@@ -11,7 +11,12 @@ import io.fidelis.shared.TenantId;
  *
  * @param failure why a {@link ImportStatus#FAILED} import was given up
  */
-record DataImport(UUID id, TenantId tenant, ImportKind kind, String fileName, ImportStatus status, int rowsTotal,
-		int rowsProcessed, int rowsApplied, int rowsSkipped, int rowsFailed, String failure, Instant createdAt,
-		Instant startedAt, Instant finishedAt) {
+public record DataImport(UUID id, TenantId tenant, ImportKind kind, String fileName, ImportStatus status,
+		int rowsTotal, int rowsProcessed, int rowsApplied, int rowsSkipped, int rowsFailed, String failure,
+		Instant createdAt, Instant startedAt, Instant finishedAt) {
+
+	/** Whether processing is over, done or given up: its counts no longer change. */
+	public boolean finished() {
+		return status == ImportStatus.DONE || status == ImportStatus.FAILED;
+	}
 }

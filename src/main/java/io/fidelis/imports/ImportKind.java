@@ -14,7 +14,7 @@ import io.fidelis.shared.FieldError;
  * What a file imports, and the columns its header may name (in any order, in any case). Unknown columns are refused
  * rather than ignored: a misspelt column would otherwise import rows without the data it was meant to carry.
  */
-enum ImportKind {
+public enum ImportKind {
 
 	/**
 	 * One member per row; see {@link MemberRows}. The other columns of the members export are read and left aside
@@ -44,8 +44,19 @@ enum ImportKind {
 		this.ignored = ignored;
 	}
 
-	List<String> columns() {
+	/** The columns a file of this kind may name, in the order the documentation lists them. */
+	public List<String> columns() {
 		return columns;
+	}
+
+	/** Whether every file of this kind names this column. */
+	public boolean required(String column) {
+		return required.contains(column);
+	}
+
+	/** Columns of which a file names at least one (none: no such condition). */
+	public List<String> oneOf() {
+		return oneOf;
 	}
 
 	/**
@@ -82,7 +93,7 @@ enum ImportKind {
 	}
 
 	/** As the API names it: {@code members}, {@code transactions}. */
-	String code() {
+	public String code() {
 		return name().toLowerCase(Locale.ROOT);
 	}
 }

@@ -21,8 +21,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Puts a limit on request bodies ({@code fidelis.api.max-request-size}, 256 KB by default; batches, whose paths end
- * in {@code :batch}, {@code fidelis.api.max-batch-request-size}, 8 MB; CSV imports, under {@code /api/v1/imports/},
- * {@code fidelis.api.max-import-request-size}, 10 MB): a declared length above it is refused at once with 413, and a
+ * in {@code :batch}, {@code fidelis.api.max-batch-request-size}, 8 MB; CSV imports, under {@code /api/v1/imports/}
+ * and the back-office's {@code /admin/data/imports/}, {@code fidelis.api.max-import-request-size}, 10 MB): a declared length above it is refused at once with 413, and a
  * chunked body is cut off when it passes the limit.
  */
 @Component
@@ -47,7 +47,7 @@ class RequestSizeLimit extends OncePerRequestFilter {
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		String path = request.getRequestURI();
-		long maxBytes = path.startsWith("/api/v1/imports/") ? maxImportBytes
+		long maxBytes = path.startsWith("/api/v1/imports/") || path.startsWith("/admin/data/imports/") ? maxImportBytes
 				: path.endsWith(":batch") ? maxBatchBytes : maxRequestBytes;
 		if (request.getContentLengthLong() > maxBytes) {
 			tooLarge(request, response, maxBytes);

@@ -26,6 +26,8 @@ public final class Screens {
 		.followRedirects(HttpClient.Redirect.NEVER)
 		.build();
 	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+	/** Spring Security's header for the token, as the pages' {@code _csrf_header} meta names it. */
+	private static final String CSRF_HEADER = "X-CSRF-TOKEN";
 	private static final Pattern CSRF_META = Pattern.compile("<meta name=\"_csrf\" content=\"([^\"]+)\"");
 
 	private final URI base;
@@ -100,6 +102,26 @@ public final class Screens {
 			.header("Content-Type", "application/x-www-form-urlencoded")
 			.header("Referer", (lastPage == null ? base : lastPage).toString())
 			.POST(HttpRequest.BodyPublishers.ofString(form.toString())));
+	}
+
+	/**
+	 * Posts this body as it is, with this content type and the CSRF token of the last page read in its header, as a
+	 * page's script sends a file with {@code fetch}.
+	 */
+	public Page postBody(String path, String contentType, String body) {
+		return postBodyWithToken(path, contentType, body, csrf);
+	}
+
+	/** Posts this body with this token in the CSRF header, or with none if it is null. */
+	public Page postBodyWithToken(String path, String contentType, String body, String token) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
+			.header("Content-Type", contentType)
+			.header("Referer", (lastPage == null ? base : lastPage).toString())
+			.POST(HttpRequest.BodyPublishers.ofString(body));
+		if (token != null) {
+			request.header(CSRF_HEADER, token);
+		}
+		return send(request);
 	}
 
 	public String csrf() {
